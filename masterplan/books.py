@@ -1,0 +1,229 @@
+"""The masterplan books: their default outline, their print HTML and their rendering to PDF.
+
+Rendering is a plain function (``run_render_job``) so that tests call it directly; the
+Celery task in ``tasks.py`` only wraps it.
+"""
+
+import hashlib
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from regency.models import Programme, Regency
+
+from .models import Book, Chapter, RenderJob
+
+log = logging.getLogger(__name__)
+
+
+def _sections(*titles: str) -> str:
+    return "".join(
+        f"<h2>{title}</h2><p>Bagian ini diisi oleh sekretariat smart city.</p>" for title in titles
+    )
+
+
+DEFAULT_BOOKS = [
+    (
+        1,
+        "Analisis Strategis",
+        "Buku I Masterplan Smart City",
+        [
+            (
+                "Pendahuluan",
+                _sections("Latar Belakang", "Maksud dan Tujuan", "Dasar Hukum", "Metodologi"),
+            ),
+            ("Profil Daerah", _sections("Kondisi Geografis", "Demografi", "Perekonomian")),
+            (
+                "Analisis Kesiapan dan Kesenjangan",
+                _sections("Struktur", "Infrastruktur", "Suprastruktur"),
+            ),
+            ("Analisis SWOT", _sections("Kekuatan dan Kelemahan", "Peluang dan Ancaman")),
+            ("Visi, Misi dan Tujuan Smart City", _sections("Visi", "Misi", "Tujuan")),
+            ("Strategi per Dimensi", _sections("Smart Governance", "Smart Branding")),
+        ],
+    ),
+    (
+        2,
+        "Masterplan",
+        "Buku II Masterplan Smart City",
+        [
+            ("Arah Pengembangan Smart City", _sections("Arah Kebijakan", "Sasaran")),
+            ("Strategi dan Program per Dimensi", _sections("Program per Dimensi dan Elemen")),
+            ("Rencana Aksi", _sections("Rencana Aksi Jangka Pendek", "Jangka Menengah")),
+            (
+                "Roadmap Pembangunan Smart City",
+                _sections("Jangka Pendek", "Jangka Menengah", "Jangka Panjang"),
+            ),
+            ("Tata Kelola", _sections("Dewan Smart City", "Tim Pelaksana")),
+            ("Infrastruktur Pendukung", _sections("Jaringan", "Pusat Data")),
+            ("Manajemen Risiko dan Pemantauan", _sections("Manajemen Risiko", "Pemantauan")),
+        ],
+    ),
+    (
+        3,
+        "Quick Win dan Ringkasan Eksekutif",
+        "Buku III Masterplan Smart City",
+        [
+            ("Ringkasan Eksekutif", _sections("Gambaran Umum", "Program Prioritas")),
+            ("Program Quick Win", _sections("Daftar Quick Win")),
+            ("Lampiran: Lembar Komitmen", "<p>Lembar komitmen yang telah ditandatangani.</p>"),
+        ],
+    ),
+]
+
+
+@transaction.atomic
+def create_default_books(programme: Programme) -> list[Book]:
+    """Give a programme the default book set with its outline (idempotent)."""
+    books = []
+    for number, title, subtitle, chapters in DEFAULT_BOOKS:
+        book, created = Book.objects.get_or_create(
+            programme=programme, number=number, defaults={"title": title, "subtitle": subtitle}
+        )
+        if created:
+            Chapter.objects.bulk_create(
+                Chapter(book=book, order=order, title=chapter_title, body=body)
+                for order, (chapter_title, body) in enumerate(chapters, start=1)
+            )
+        books.append(book)
+    return books
+
+
+# --- Print HTML -------------------------------------------------------------------------
+
+_HEADING = re.compile(r"<(h[23])>(.*?)</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Section:
+    anchor: str
+    number: str
+    title: str
+
+
+@dataclass
+class PrintChapter:
+    number: int
+    anchor: str
+    title: str
+    body: str
+    sections: list[Section] = field(default_factory=list)
+
+
+def number_chapter(number: int, title: str, body: str) -> PrintChapter:
+    """Number a chapter's headings (2.1, 2.1.1) and give each an anchor for the contents."""
+    chapter = PrintChapter(number=number, anchor=f"bab-{number}", title=title, body="")
+    counters = {"h2": 0, "h3": 0}
+
+    def replace(match: re.Match) -> str:
+        tag, inner = match.group(1), match.group(2)
+        if tag == "h2":
+            counters["h2"] += 1
+            counters["h3"] = 0
+            label = f"{number}.{counters['h2']}"
+        else:
+            counters["h3"] += 1
+            label = f"{number}.{counters['h2']}.{counters['h3']}"
+        anchor = f"bab-{number}-{label.replace('.', '-')}"
+        if tag == "h2":
+            text = html.unescape(_TAG.sub("", inner)).strip()
+            chapter.sections.append(Section(anchor=anchor, number=label, title=text))
+        return f'<{tag} id="{anchor}"><span class="num">{label}</span> {inner}</{tag}>'
+
+    chapter.body = _HEADING.sub(replace, body)
+    return chapter
+
+
+def book_html(book: Book) -> str:
+    """The complete print HTML of a book; identical content gives identical HTML."""
+    regency = Regency.load()
+    chapters = [
+        number_chapter(index, chapter.title, chapter.body)
+        for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
+    ]
+    emblem_uri = ""
+    if regency and regency.emblem:
+        emblem_uri = regency.emblem.path and f"file://{regency.emblem.path}"
+    with translation.override("id"):
+        return render_to_string(
+            "masterplan/print/book.html",
+            {
+                "regency": regency,
+                "programme": book.programme,
+                "book": book,
+                "chapters": chapters,
+                "emblem_uri": emblem_uri,
+            },
+        )
+
+
+def content_hash(book_html_text: str, book: Book) -> str:
+    """A fingerprint of everything that ends up in the PDF: its HTML and the emblem's bytes."""
+    digest = hashlib.sha256(book_html_text.encode())
+    regency = Regency.load()
+    if regency and regency.emblem:
+        with regency.emblem.open("rb") as emblem:
+            digest.update(emblem.read())
+    return digest.hexdigest()
+
+
+def render_pdf(book_html_text: str) -> tuple[bytes, int]:
+    """Render print HTML with WeasyPrint; return the PDF and its page count."""
+    from weasyprint import HTML  # imported here: it is heavy and only workers need it
+
+    document = HTML(string=book_html_text, base_url="/").render()
+    return document.write_pdf(), len(document.pages)
+
+
+# --- Jobs -------------------------------------------------------------------------------
+
+
+def request_render(book: Book, user) -> RenderJob:
+    """Record a render request and queue it for a worker once the transaction commits."""
+    from .tasks import render_book  # tasks import this module
+
+    job = RenderJob.objects.create(book=book, requested_by=user)
+    transaction.on_commit(lambda: render_book.delay(job.pk))
+    return job
+
+
+def run_render_job(job_id: int) -> RenderJob | None:
+    """Render the job's book, or reuse an identical earlier rendering; record the outcome."""
+    started = RenderJob.objects.filter(pk=job_id).exclude(status=RenderJob.Status.DONE)
+    if not started.update(status=RenderJob.Status.RUNNING, started_at=timezone.now(), error=""):
+        return RenderJob.objects.filter(pk=job_id).first()  # done already, or deleted
+    job = RenderJob.objects.select_related("book__programme").get(pk=job_id)
+    try:
+        text = book_html(job.book)
+        fingerprint = content_hash(text, job.book)
+        earlier = (
+            RenderJob.objects.filter(
+                book=job.book, status=RenderJob.Status.DONE, content_hash=fingerprint
+            )
+            .exclude(file="")
+            .first()
+        )
+        job.content_hash = fingerprint
+        if earlier and earlier.file.storage.exists(earlier.file.name):
+            job.file.name = earlier.file.name
+            job.page_count = earlier.page_count
+            job.reused = True
+        else:
+            pdf, pages = render_pdf(text)
+            job.file.save(f"{job.book.pk}-{fingerprint[:16]}.pdf", ContentFile(pdf), save=False)
+            job.page_count = pages
+        job.status = RenderJob.Status.DONE
+    except Exception as exc:  # the job must say why it failed, whatever failed
+        log.exception("Rendering job %s failed", job_id)
+        job.status = RenderJob.Status.FAILED
+        job.error = f"{type(exc).__name__}: {exc}"
+    job.finished_at = timezone.now()
+    job.save()
+    return job

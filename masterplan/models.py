@@ -1,0 +1,183 @@
+"""The masterplan books, their chapters and their renderings to PDF."""
+
+import datetime
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from regency.models import Programme
+
+from .html import sanitize
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Files only signed-in users may fetch, through views: PRIVATE_MEDIA_ROOT, never a URL."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return str(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+class Book(models.Model):
+    """One book of a programme's masterplan set (Buku I, II, III, and optionally IV)."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="books"
+    )
+    number = models.PositiveSmallIntegerField(_("book number"))
+    title = models.CharField(_("title"), max_length=200)
+    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("book")
+        verbose_name_plural = _("books")
+        ordering = ["programme", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="unique_book_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Buku {self.roman_number}: {self.title}"
+
+    @property
+    def roman_number(self) -> str:
+        return ROMAN.get(self.number, str(self.number))
+
+
+class Chapter(models.Model):
+    """A numbered chapter of a book; its body is sanitised HTML."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        FINAL = "final", _("Final")
+
+    book = models.ForeignKey(
+        Book, verbose_name=_("book"), on_delete=models.CASCADE, related_name="chapters"
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("chapter")
+        verbose_name_plural = _("chapters")
+        ordering = ["book", "order"]
+
+    def __str__(self) -> str:
+        return f"Bab {self.order}. {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize(self.body)
+        super().save(*args, **kwargs)
+
+
+class RenderJobQuerySet(models.QuerySet):
+    def finished(self):
+        return self.filter(status__in=[RenderJob.Status.DONE, RenderJob.Status.FAILED])
+
+    def unfinished(self):
+        return self.filter(status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
+
+    def fail_stale(self) -> int:
+        """Mark as failed the jobs that no worker can still be working on.
+
+        A worker killed mid-render leaves its job running; past the task's hard time limit
+        (plus a margin for the queue) nobody will finish it, so say so instead of spinning.
+        """
+        limit = settings.CELERY_TASK_TIME_LIMIT + 120
+        cutoff = timezone.now() - datetime.timedelta(seconds=limit)
+        return (
+            self.unfinished()
+            .filter(created_at__lt=cutoff)
+            .update(
+                status=RenderJob.Status.FAILED,
+                error="The worker stopped before finishing; render again.",
+                finished_at=timezone.now(),
+            )
+        )
+
+
+class RenderJob(models.Model):
+    """One request to render a book to PDF, and its outcome."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Rendering")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    book = models.ForeignKey(
+        Book, verbose_name=_("book"), on_delete=models.CASCADE, related_name="render_jobs"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    file = models.FileField(_("PDF file"), storage=PrivateStorage(), upload_to="books/", blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    reused = models.BooleanField(
+        _("reused an identical earlier rendering"), default=False, editable=False
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = RenderJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rendering")
+        verbose_name_plural = _("renderings")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.book} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def duration(self) -> datetime.timedelta | None:
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None
+
+    @property
+    def filename(self) -> str:
+        regency_slug = self.book.programme.name.replace(" ", "-")
+        return f"{regency_slug}-Buku-{self.book.roman_number}.pdf"

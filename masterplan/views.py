@@ -1,0 +1,92 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from regency.models import ROLES_WITH_OPD, Programme
+from regency.permissions import READERS, SECRETARIAT, role_required
+
+from . import books
+from .models import Book, Chapter, RenderJob
+
+
+@login_required
+def home(request):
+    """Each person's own to-do. It lives here because it shows every app's work, and
+    masterplan is the one app allowed to import them all."""
+    user = request.user
+    programme = Programme.current()
+    context = {"programme": programme, "role": user.role, "opd_roles": ROLES_WITH_OPD}
+    if programme:
+        context["workshops"] = programme.workshops.all()
+        if user.role in READERS:
+            context["books"] = _books_with_progress(programme)
+    if user.opd_id and user.role in ROLES_WITH_OPD:
+        context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
+    # Commitment sheets awaiting this person's signature arrive with their own issue.
+    context["awaiting_signature"] = []
+    return render(request, "masterplan/home.html", context)
+
+
+def _books_with_progress(programme):
+    return programme.books.annotate(
+        chapter_count=Count("chapters", distinct=True),
+        final_count=Count("chapters", filter=Q(chapters__state=Chapter.State.FINAL), distinct=True),
+    )
+
+
+@role_required(READERS)
+def book_list(request):
+    programme = Programme.current()
+    book_set = _books_with_progress(programme) if programme else Book.objects.none()
+    return render(request, "masterplan/book_list.html", {"programme": programme, "books": book_set})
+
+
+@role_required(READERS)
+def book_detail(request, book_id):
+    book = get_object_or_404(Book.objects.select_related("programme"), pk=book_id)
+    RenderJob.objects.filter(book=book).fail_stale()
+    jobs = book.render_jobs.select_related("requested_by")[:10]
+    return render(
+        request,
+        "masterplan/book_detail.html",
+        {"book": book, "chapters": book.chapters.all(), "jobs": jobs},
+    )
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def render_book(request, book_id):
+    book = get_object_or_404(Book, pk=book_id)
+    job = books.request_render(book, request.user)
+    if request.htmx:
+        return render(request, "masterplan/_job.html", {"job": job})
+    return redirect("masterplan:book_detail", book_id=book.pk)
+
+
+@role_required(READERS)
+def job_status(request, job_id):
+    """One job's row; htmx polls it until the job is finished."""
+    job = get_object_or_404(RenderJob.objects.select_related("requested_by", "book"), pk=job_id)
+    if not job.is_finished:
+        RenderJob.objects.filter(pk=job.pk).fail_stale()
+        job.refresh_from_db()
+    return render(request, "masterplan/_job.html", {"job": job})
+
+
+@role_required(READERS)
+def job_download(request, job_id):
+    job = get_object_or_404(RenderJob.objects.select_related("book__programme"), pk=job_id)
+    if job.status != RenderJob.Status.DONE or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+
+
+@role_required(READERS)
+def chapter_detail(request, chapter_id):
+    chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
+    numbered = books.number_chapter(chapter.order, chapter.title, chapter.body)
+    return render(
+        request, "masterplan/chapter_detail.html", {"chapter": chapter, "numbered": numbered}
+    )

@@ -1,0 +1,1 @@
+"""Quick-win programmes, their progress updates and evidence (their own issue brings them)."""

@@ -1,0 +1,54 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Dimension, Element, Opd, Programme, Regency, User
+
+
+@admin.register(Regency)
+class RegencyAdmin(admin.ModelAdmin):
+    list_display = ["official_name", "province", "head_name", "time_zone"]
+
+    def has_add_permission(self, request):
+        return not Regency.objects.exists()
+
+
+@admin.register(Opd)
+class OpdAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "head_name", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "acronym", "head_name"]
+
+
+@admin.register(User)
+class PersonAdmin(UserAdmin):
+    list_display = ["username", "display_name", "role", "opd", "position", "is_active"]
+    list_filter = ["role", "opd", "is_active"]
+    search_fields = ["username", "full_name", "first_name", "last_name", "nip", "email"]
+    list_select_related = ["opd"]
+    fieldsets = UserAdmin.fieldsets + (
+        (
+            _("Smart-city programme"),
+            {"fields": ["role", "opd", "full_name", "position", "nip", "phone", "organisation"]},
+        ),
+    )
+    add_fieldsets = UserAdmin.add_fieldsets + (
+        (_("Smart-city programme"), {"fields": ["role", "opd", "full_name", "position"]}),
+    )
+
+
+class ElementInline(admin.TabularInline):
+    model = Element
+    extra = 0
+
+
+@admin.register(Dimension)
+class DimensionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_id", "name_en", "order"]
+    inlines = [ElementInline]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "year_joined", "period_start", "period_end", "status"]
+    list_filter = ["status"]

@@ -1,0 +1,127 @@
+"""Create the demo regency: Kabupaten Tuban, its OPDs, a programme and an account per role.
+
+Idempotent: running it again adds what is missing and leaves what exists (and anything
+people changed in the demo) alone.
+"""
+
+import datetime
+import io
+
+from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from regency import demo
+from regency.models import Opd, Programme, Regency, Role, User
+
+
+def draw_emblem() -> bytes:
+    """A simple shield-shaped emblem so that covers show an image (the real one is licensed)."""
+    from PIL import Image, ImageDraw
+
+    size = 400
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    shield = [(40, 30), (360, 30), (360, 220), (200, 380), (40, 220)]
+    draw.polygon(shield, fill=(11, 61, 98), outline=(212, 175, 55), width=12)
+    for offset in range(3):
+        y = 210 + offset * 34
+        draw.arc((70, y - 40, 200, y + 20), 20, 160, fill=(255, 255, 255), width=8)
+        draw.arc((200, y - 40, 330, y + 20), 20, 160, fill=(255, 255, 255), width=8)
+    draw.regular_polygon((200, 110, 55), 5, fill=(212, 175, 55))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class Command(BaseCommand):
+    help = "Load the demo regency (Kabupaten Tuban) with an account for every role."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        regency = Regency.load()
+        if regency is None:
+            regency = Regency(**demo.REGENCY)
+            regency.emblem.save("lambang-tuban.png", ContentFile(draw_emblem()), save=False)
+            regency.save()
+
+        opds = {}
+        for name, acronym, kind, head, nip, position in demo.OPDS:
+            opd, _ = Opd.objects.get_or_create(
+                name=name,
+                defaults={
+                    "acronym": acronym,
+                    "kind": kind,
+                    "head_name": head,
+                    "head_nip": nip,
+                    "head_position": position,
+                },
+            )
+            opds[acronym] = opd
+
+        programme = Programme.objects.filter(year_joined=demo.PROGRAMME["year_joined"]).first()
+        if programme is None:
+            programme = Programme.objects.create(**demo.PROGRAMME)  # signals add stages, books
+            self._fill_programme(programme)
+
+        accounts = [
+            *demo.ACCOUNTS,
+            *(
+                (
+                    f"kepala.{_slug(acronym)}",
+                    opd.head_name,
+                    Role.OPD_HEAD,
+                    acronym,
+                    opd.head_position,
+                    "",
+                )
+                for acronym, opd in opds.items()
+            ),
+        ]
+        demo_password = make_password(demo.PASSWORD)  # hashing once keeps this quick
+        for username, full_name, role, acronym, position, organisation in accounts:
+            User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "full_name": full_name,
+                    "role": role,
+                    "opd": opds.get(acronym),
+                    "position": position,
+                    "organisation": organisation,
+                    "email": f"{username}@tubankab.go.id",
+                    "is_staff": role == Role.SECRETARIAT,
+                    "is_superuser": role == Role.SECRETARIAT,
+                    "password": demo_password,
+                },
+            )
+
+        self.stdout.write(self.style.SUCCESS(f"Demo regency ready: {regency.official_name}."))
+        self.stdout.write(f"Demo logins (password for all: {demo.PASSWORD}):")
+        for username, _, role, acronym, *_ in demo.ACCOUNTS:
+            label = Role(role).label
+            suffix = f" ({acronym})" if role == Role.OPD_REPRESENTATIVE else ""
+            self.stdout.write(f"  {username:<16} {label}{suffix}")
+        self.stdout.write("  kepala.<opd>     OPD head, e.g. kepala.bappeda, kepala.dinkes")
+
+    def _fill_programme(self, programme):
+        for workshop in programme.workshops.all():
+            first, last, venue, status = demo.WORKSHOPS[workshop.stage]
+            workshop.start_date = datetime.date.fromisoformat(first)
+            workshop.end_date = datetime.date.fromisoformat(last)
+            workshop.venue = venue
+            workshop.status = status
+            workshop.save()
+        for book in programme.books.all():
+            for chapter in book.chapters.all():
+                body = demo.CHAPTERS.get((book.number, chapter.order))
+                if body:
+                    chapter.body = body
+                    chapter.state = (
+                        chapter.State.FINAL if book.number == 1 else chapter.State.REVIEW
+                    )
+                    chapter.save()
+
+
+def _slug(acronym: str) -> str:
+    return acronym.lower().replace(". ", "-").replace(" ", "-").replace(".", "")

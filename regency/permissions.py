@@ -1,0 +1,51 @@
+"""Who may do what: the one place where roles are checked.
+
+Views declare the roles they admit with ``@role_required``; templates ask ``can_*``
+helpers through the context processor and never test roles themselves.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from .models import Role
+
+SECRETARIAT = frozenset({Role.SECRETARIAT})
+READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
+EVERYONE = frozenset(Role.values)
+
+
+def has_role(user, roles) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.role in roles
+
+
+def is_secretariat(user) -> bool:
+    return has_role(user, SECRETARIAT)
+
+
+def can_read_books(user) -> bool:
+    return has_role(user, READERS)
+
+
+def can_render_books(user) -> bool:
+    return is_secretariat(user)
+
+
+def role_required(roles) -> Callable:
+    """Admit signed-in users whose role is in ``roles``; everyone else gets 403."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_role(request.user, roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,88 @@
+import os
+
+import pytest
+
+from config.celery import app as celery_app
+from regency.models import Role
+
+from .factories import PASSWORD, OpdFactory, ProgrammeFactory, RegencyFactory, UserFactory
+from .services import celery_worker, worker_storage  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def tasks_in_process(request):
+    """Unit and view tests run tasks in-process; tests marked for the real worker do not."""
+    real_worker = request.node.get_closest_marker("integration") or request.node.get_closest_marker(
+        "e2e"
+    )
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = not (real_worker and os.environ.get("REDIS_URL"))
+    yield
+    celery_app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def regency(db):
+    return RegencyFactory()
+
+
+@pytest.fixture
+def programme(regency):
+    return ProgrammeFactory()
+
+
+@pytest.fixture
+def opd(db):
+    return OpdFactory(name="Badan Perencanaan Pembangunan Daerah", acronym="Bappeda")
+
+
+@pytest.fixture
+def other_opd(db):
+    return OpdFactory(name="Dinas Kesehatan", acronym="Dinkes")
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(username="sekretariat", full_name="Rina Kusumawati", role=Role.SECRETARIAT)
+
+
+@pytest.fixture
+def mentor(db):
+    return UserFactory(username="mentor", full_name="Farhan Hidayat", role=Role.MENTOR)
+
+
+@pytest.fixture
+def regional_head(db):
+    return UserFactory(username="bupati", full_name="Arif Wicaksono", role=Role.REGIONAL_HEAD)
+
+
+@pytest.fixture
+def representative(opd):
+    return UserFactory(
+        username="wakil", full_name="Dimas Pratama", role=Role.OPD_REPRESENTATIVE, opd=opd
+    )
+
+
+@pytest.fixture
+def opd_head(opd):
+    return UserFactory(username="kepala", full_name="Sri Wahyuni", role=Role.OPD_HEAD, opd=opd)
+
+
+@pytest.fixture
+def login(client):
+    def sign_in(user):
+        assert client.login(username=user.username, password=PASSWORD)
+        return client
+
+    return sign_in

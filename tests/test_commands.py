@@ -1,0 +1,75 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from regency.models import Opd, Programme, Regency, User
+from tests import pdftext
+
+
+@pytest.mark.django_db
+class TestLoadDemo:
+    def test_it_builds_tuban_and_can_run_twice(self, settings, tmp_path):
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        call_command("load_demo", stdout=io.StringIO())
+        regency = Regency.load()
+        assert regency.official_name == "Kabupaten Tuban"
+        assert regency.emblem
+        assert Opd.objects.count() == 17
+        assert Programme.objects.count() == 1
+        programme = Programme.objects.get()
+        assert programme.workshops.get(stage=4).venue == "Pendopo Krido Manunggal Tuban"
+        assert "Kabupaten Tuban terpilih" in programme.books.get(number=1).chapters.first().body
+        assert "sekretariat" in out.getvalue() and "tuban2026" in out.getvalue()
+
+    def test_every_demo_login_reaches_its_own_home_page(self, client):
+        call_command("load_demo", stdout=io.StringIO())
+        expected = {
+            "sekretariat": "Empat Bimtek",
+            "bupati": "Menunggu tanda tangan Anda",
+            "mentor": "Buku I: Analisis Strategis",
+            "wakil.bappeda": "Badan Perencanaan Pembangunan Daerah (Bappeda)",
+            "kepala.dinkes": "Dinas Kesehatan (Dinkes)",
+        }
+        for username, text in expected.items():
+            assert client.login(username=username, password="tuban2026"), username
+            assert text in client.get("/").content.decode(), username
+            client.logout()
+
+    def test_it_keeps_what_people_changed(self):
+        call_command("load_demo", stdout=io.StringIO())
+        chapter = Programme.objects.get().books.get(number=1).chapters.first()
+        chapter.body = "<p>Diubah oleh sekretariat.</p>"
+        chapter.save()
+        bupati = User.objects.get(username="bupati")
+        bupati.set_password("baru-dan-rahasia")
+        bupati.save()
+        call_command("load_demo", stdout=io.StringIO())
+        chapter.refresh_from_db()
+        bupati.refresh_from_db()
+        assert chapter.body == "<p>Diubah oleh sekretariat.</p>"
+        assert bupati.check_password("baru-dan-rahasia")
+
+
+@pytest.mark.django_db
+class TestRenderBookCommand:
+    def test_it_writes_the_pdf_to_the_given_path(self, tmp_path):
+        call_command("load_demo", stdout=io.StringIO())
+        target = tmp_path / "buku-2.pdf"
+        out = io.StringIO()
+        call_command("render_book", "2", "--out", str(target), stdout=out)
+        pdf = target.read_bytes()
+        assert len(PdfReader(io.BytesIO(pdf)).pages) > 5
+        assert "BAB 4 ROADMAP PEMBANGUNAN SMART CITY" in [
+            f"{number} {title}" for number, title, _ in pdftext.toc_entries(pdf)
+        ]
+        assert "Buku II: Masterplan" in out.getvalue()
+
+    def test_an_unknown_book_is_a_clear_error(self):
+        from django.core.management.base import CommandError
+
+        call_command("load_demo", stdout=io.StringIO())
+        with pytest.raises(CommandError, match="has no book 7"):
+            call_command("render_book", "7", "--out", "/tmp/x.pdf")
