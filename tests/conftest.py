@@ -86,3 +86,22 @@ def login(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(scope="session", autouse=True)
+def close_stray_connections(django_db_setup, django_db_blocker):
+    """Let the test database be dropped at the end on PostgreSQL.
+
+    The live server's request threads can leave a connection open while a browser keeps its
+    HTTP connection alive; end those before pytest-django drops the database.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -4,7 +4,6 @@ Idempotent: running it again adds what is missing and leaves what exists (and an
 people changed in the demo) alone.
 """
 
-import datetime
 import io
 
 from django.contrib.auth.hashers import make_password
@@ -12,8 +11,10 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from masterplan import demo as masterplan_demo
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
+from workshops import demo as workshops_demo
 
 
 def draw_emblem() -> bytes:
@@ -105,22 +106,9 @@ class Command(BaseCommand):
         self.stdout.write("  kepala.<opd>     OPD head, e.g. kepala.bappeda, kepala.dinkes")
 
     def _fill_programme(self, programme):
-        for workshop in programme.workshops.all():
-            first, last, venue, status = demo.WORKSHOPS[workshop.stage]
-            workshop.start_date = datetime.date.fromisoformat(first)
-            workshop.end_date = datetime.date.fromisoformat(last)
-            workshop.venue = venue
-            workshop.status = status
-            workshop.save()
-        for book in programme.books.all():
-            for chapter in book.chapters.all():
-                body = demo.CHAPTERS.get((book.number, chapter.order))
-                if body:
-                    chapter.body = body
-                    chapter.state = (
-                        chapter.State.FINAL if book.number == 1 else chapter.State.REVIEW
-                    )
-                    chapter.save()
+        """Demo content of a programme just created; each app fills its own part."""
+        workshops_demo.fill(programme)
+        masterplan_demo.fill(programme)
 
 
 def _slug(acronym: str) -> str:
