@@ -15,6 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from regency.files import html_to_pdf
 from regency.models import Programme, Regency
 
 from .models import Book, Chapter, RenderJob
@@ -175,11 +176,8 @@ def content_hash(book_html_text: str, book: Book) -> str:
 
 
 def render_pdf(book_html_text: str) -> tuple[bytes, int]:
-    """Render print HTML with WeasyPrint; return the PDF and its page count."""
-    from weasyprint import HTML  # imported here: it is heavy and only workers need it
-
-    document = HTML(string=book_html_text, base_url="/").render()
-    return document.write_pdf(), len(document.pages)
+    """Render a book's print HTML; return the PDF and its page count."""
+    return html_to_pdf(book_html_text)
 
 
 # --- Jobs -------------------------------------------------------------------------------

@@ -3,34 +3,16 @@
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from regency.files import PrivateStorage
 from regency.models import Programme
 
 from .html import sanitize
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
-
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files only signed-in users may fetch, through views: PRIVATE_MEDIA_ROOT, never a URL."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return str(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
 
 
 class Book(models.Model):
