@@ -103,7 +103,8 @@ class Command(BaseCommand):
             label = Role(role).label
             suffix = f" ({acronym})" if role == Role.OPD_REPRESENTATIVE else ""
             self.stdout.write(f"  {username:<16} {label}{suffix}")
-        self.stdout.write("  kepala.<opd>     OPD head, e.g. kepala.bappeda, kepala.dinkes")
+        label = Role(Role.OPD_HEAD).label
+        self.stdout.write(f"  kepala.<opd>     {label}: kepala.bappeda, kepala.dinkes, ...")
 
     def _fill_programme(self, programme):
         """Demo content of a programme just created; each app fills its own part."""
