@@ -1,0 +1,15 @@
+from celery import shared_task
+from django.conf import settings
+
+from . import sheets
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+)
+def render_attendance_sheet(job_id: int) -> str:
+    job = sheets.run_sheet_job(job_id)
+    return job.status if job else "missing"
