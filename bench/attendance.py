@@ -100,7 +100,7 @@ def main():
             ALLOWED_HOSTS=["*"],
         ):
             from regency.models import User
-            from workshops import sheets
+            from workshops import printing
 
             day, last = fill()
             client = Client()
@@ -123,11 +123,11 @@ def main():
             from regency.files import html_to_pdf
 
             with CaptureQueriesContext(connection) as queries:
-                html = sheets.sheet_html(day)
+                html = printing.attendance_html(day)
             timings, pages = [], 0
             for _ in range(args.renders):
                 started = time.perf_counter()
-                _, pages = html_to_pdf(sheets.sheet_html(day))
+                _, pages = html_to_pdf(printing.attendance_html(day))
                 timings.append((time.perf_counter() - started) * 1000)
             print(
                 f"{'attendance list PDF':<34} {len(queries):>8} {statistics.median(timings):>10.1f}"

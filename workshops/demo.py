@@ -10,7 +10,16 @@ from zoneinfo import ZoneInfo
 
 from regency.models import Opd, Programme, User
 
-from .models import AgendaItem, Attendance, Category, Invitation, Mentor, Participant
+from .models import (
+    AgendaItem,
+    Attendance,
+    Category,
+    FollowUp,
+    Invitation,
+    Mentor,
+    Minutes,
+    Participant,
+)
 from .planning import sync_days
 
 # stage: (first day, last day, venue, status)
@@ -52,6 +61,32 @@ AGENDA = {
     ],
 }  # fmt: skip
 
+MINUTES = {
+    1: "<h3>Hari pertama</h3><p>Bimtek dibuka oleh Bupati Tuban. Narasumber kementerian menyampaikan arah kebijakan Gerakan Menuju Kota Cerdas dan tata kelola smart city.</p>"
+    "<h3>Hari kedua</h3><p>Enam kelompok dimensi menilai kesiapan <strong>struktur, infrastruktur dan suprastruktur</strong>, lalu menyusun analisis SWOT. Kata kunci SWOT dirumuskan menjadi rancangan visi smart city.</p>"
+    "<ul><li>Kesiapan jaringan di kecamatan masih kurang.</li><li>Komitmen pimpinan daerah kuat.</li></ul>",
+    2: "<p>Tim pendamping menyampaikan hasil reviu Buku I dari kementerian. Setiap dimensi menyusun program jangka pendek, menengah dan panjang serta kandidat quick win.</p>",
+    3: "<p>Roadmap 1, 5 dan 10 tahun disusun per dimensi. Daftar pendek quick win dipertajam menjadi lima kandidat.</p>",
+}
+
+# stage: (kind, text, owner OPD acronym, due date, done)
+FOLLOW_UPS = {
+    1: [
+        ("decision", "Visi smart city: Tuban Cerdas, Sejahtera dan Berdaya Saing", None, None, False),
+        ("action", "Lengkapi data infrastruktur jaringan per kecamatan", "Diskominfo", "2026-07-31", True),
+        ("action", "Kirim daftar regulasi pendukung smart city", "Bag. Pembangunan", "2026-07-31", True),
+    ],
+    2: [
+        ("action", "Isi kertas kerja program dimensi Smart Living", "Dinkes", "2026-08-31", True),
+        ("action", "Usulkan kandidat quick win layanan kesehatan", "Dinkes", "2026-12-15", False),
+        ("action", "Susun indikator dan baseline program Smart Governance", "Bappeda", "2026-09-05", False),
+    ],
+    3: [
+        ("decision", "Tiga quick win tahun pertama dipilih pada Bimtek IV", None, None, False),
+        ("action", "Lengkapi anggaran indikatif roadmap per tahun", "Bappeda", "2026-11-30", False),
+    ],
+}  # fmt: skip
+
 # stage: statuses of its outputs in order (the rest stay open)
 OUTPUT_STATES = {1: ["done"] * 4, 2: ["done", "done", "done"], 3: ["done", "in_progress", "done"]}
 
@@ -62,11 +97,11 @@ LAST = ["Santoso", "Wibowo", "Lestari", "Prasetyo", "Rahayu", "Saputra", "Handay
         "Wulandari", "Hidayat", "Susanti", "Nugroho", "Fauzi", "Maharani", "Setiawan"]  # fmt: skip
 
 OUTSIDERS = [
-    ("Camat Tuban", "", Category.KECAMATAN), ("Camat Jenu", "", Category.KECAMATAN),
-    ("Camat Merakurak", "", Category.KECAMATAN), ("Sekretaris Kecamatan Palang", "", Category.KECAMATAN),
-    ("Camat Semanding", "", Category.KECAMATAN), ("Camat Plumpang", "", Category.KECAMATAN),
-    ("Kepala Desa Sugihwaras", "", Category.DESA), ("Lurah Kutorejo", "", Category.DESA),
-    ("Kepala Desa Mentoso", "", Category.DESA), ("Lurah Kebonsari", "", Category.DESA),
+    ("Camat", "Kecamatan Tuban", Category.KECAMATAN), ("Camat", "Kecamatan Jenu", Category.KECAMATAN),
+    ("Camat", "Kecamatan Merakurak", Category.KECAMATAN), ("Sekretaris Kecamatan", "Kecamatan Palang", Category.KECAMATAN),
+    ("Camat", "Kecamatan Semanding", Category.KECAMATAN), ("Camat", "Kecamatan Plumpang", Category.KECAMATAN),
+    ("Kepala Desa", "Desa Sugihwaras", Category.DESA), ("Lurah", "Kelurahan Kutorejo", Category.DESA),
+    ("Kepala Desa", "Desa Mentoso", Category.DESA), ("Lurah", "Kelurahan Kebonsari", Category.DESA),
     ("Anggota Dewan Smart City", "Dewan Smart City Kabupaten Tuban", Category.COUNCIL),
     ("Anggota Dewan Smart City", "Dewan Smart City Kabupaten Tuban", Category.COUNCIL),
     ("Dosen", "Universitas PGRI Ronggolawe", Category.ACADEMIC),
@@ -153,6 +188,19 @@ def fill(programme: Programme) -> None:
             output.responsible_opd = Opd.objects.filter(acronym="Bappeda").first()
             output.save()
         Invitation.objects.bulk_create(Invitation(workshop=workshop, participant=p) for p in people)
+        if workshop.stage in MINUTES:
+            Minutes.objects.create(workshop=workshop, body=MINUTES[workshop.stage])
+        FollowUp.objects.bulk_create(
+            FollowUp(
+                workshop=workshop,
+                kind=kind,
+                text=text,
+                owner_opd=Opd.objects.filter(acronym=owner).first() if owner else None,
+                due_date=datetime.date.fromisoformat(due) if due else None,
+                done=done,
+            )
+            for kind, text, owner, due, done in FOLLOW_UPS.get(workshop.stage, [])
+        )
         if workshop.status != "done":
             continue
         for number, day in enumerate(days):

@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from regency.models import Opd
 
-from .models import AgendaItem, Mentor, Participant, TargetOutput, Workshop
+from .models import (
+    AgendaItem,
+    FollowUp,
+    Mentor,
+    Minutes,
+    Participant,
+    TargetOutput,
+    Workshop,
+)
 
 
 class WorkshopForm(forms.ModelForm):
@@ -136,4 +144,29 @@ class InviteForm(forms.Form):
         data = super().clean()
         if not data.get("opds") and not data.get("participants"):
             raise forms.ValidationError(_("Choose at least one OPD or one person."))
+        return data
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = Minutes
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 14})}
+        help_texts = {
+            "body": _(
+                "Paragraphs, headings, lists, bold and links are kept; anything else is removed."
+            )
+        }
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["kind", "text", "owner_opd", "due_date"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == FollowUp.Kind.ACTION and not data.get("owner_opd"):
+            self.add_error("owner_opd", _("A follow-up action needs an owner OPD."))
         return data

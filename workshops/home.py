@@ -1,6 +1,8 @@
-"""What the home page shows of the workshops: a person's upcoming invitations."""
+"""What the home page shows of the workshops: upcoming invitations, the OPD's follow-ups."""
 
-from .models import Invitation, Workshop
+from regency.models import ROLES_WITH_OPD
+
+from .models import FollowUp, Invitation, Workshop
 
 
 def todo(user) -> dict:
@@ -12,4 +14,13 @@ def todo(user) -> dict:
         .select_related("workshop")
         .order_by("workshop__start_date")
     )
-    return {"workshop_invitations": list(invitations)}
+    follow_ups = []
+    if user.opd_id and user.role in ROLES_WITH_OPD:
+        follow_ups = list(
+            FollowUp.objects.open()
+            .for_opd(user.opd_id)
+            .filter(kind=FollowUp.Kind.ACTION)
+            .select_related("workshop")
+            .order_by("due_date", "pk")
+        )
+    return {"workshop_invitations": list(invitations), "opd_follow_ups": follow_ups}

@@ -260,7 +260,9 @@ class Participant(models.Model):
 
     @property
     def affiliation(self) -> str:
-        return str(self.opd) if self.opd_id else self.organisation
+        if self.opd_id:
+            return str(self.opd)
+        return self.organisation or str(self.get_category_display())
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -340,8 +342,22 @@ class Attendance(models.Model):
         return f"{self.participant} · {self.day}"
 
 
-class AttendanceSheetJob(models.Model):
-    """One request to render a day's attendance list (daftar hadir) to PDF."""
+class PrintJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Readers see every document; anyone else only their own invitation letter."""
+        if has_role(user, READERS):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(invitation__participant__user=user)
+
+
+class PrintJob(models.Model):
+    """One request to render an attendance list or invitation letters to PDF, and its outcome."""
+
+    class Kind(models.TextChoices):
+        ATTENDANCE_LIST = "attendance_list", _("Attendance list")
+        INVITATION_LETTERS = "invitation_letters", _("Invitation letters")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -349,15 +365,33 @@ class AttendanceSheetJob(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
+    kind = models.CharField(_("document"), max_length=20, choices=Kind.choices)
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("Bimtek"), on_delete=models.CASCADE, related_name="print_jobs"
+    )
     day = models.ForeignKey(
-        WorkshopDay, verbose_name=_("day"), on_delete=models.CASCADE, related_name="sheet_jobs"
+        WorkshopDay,
+        verbose_name=_("day"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="print_jobs",
+    )
+    invitation = models.ForeignKey(
+        Invitation,
+        verbose_name=_("invitation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="print_jobs",
+        help_text=_("Empty: the letters of everyone invited."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     error = models.TextField(_("error"), blank=True)
     file = models.FileField(
-        _("PDF file"), storage=PrivateStorage(), upload_to="workshops/attendance/", blank=True
+        _("PDF file"), storage=PrivateStorage(), upload_to="workshops/print/", blank=True
     )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     requested_by = models.ForeignKey(
@@ -370,13 +404,15 @@ class AttendanceSheetJob(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
+    objects = PrintJobQuerySet.as_manager()
+
     class Meta:
-        verbose_name = _("attendance list rendering")
-        verbose_name_plural = _("attendance list renderings")
+        verbose_name = _("workshop document rendering")
+        verbose_name_plural = _("workshop document renderings")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.day} #{self.pk}"
+        return f"{self.get_kind_display()} · {self.workshop} #{self.pk}"
 
     @property
     def is_finished(self) -> bool:
@@ -384,4 +420,84 @@ class AttendanceSheetJob(models.Model):
 
     @property
     def filename(self) -> str:
-        return f"Daftar-Hadir-Bimtek-{self.day.workshop.get_stage_display()}-{self.day.date}.pdf"
+        stage = self.workshop.get_stage_display()
+        if self.kind == self.Kind.ATTENDANCE_LIST:
+            return f"Daftar-Hadir-Bimtek-{stage}-{self.day.date}.pdf"
+        return f"Undangan-Bimtek-{stage}.pdf"
+
+
+class Minutes(models.Model):
+    """The minutes (notulen) of a Bimtek; the text is sanitised HTML."""
+
+    workshop = models.OneToOneField(
+        Workshop, verbose_name=_("Bimtek"), on_delete=models.CASCADE, related_name="minutes"
+    )
+    body = models.TextField(_("minutes"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        return f"Notulen {self.workshop}"
+
+    def save(self, *args, **kwargs):
+        from .html import sanitize
+
+        self.body = sanitize(self.body)
+        super().save(*args, **kwargs)
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(done=False)
+
+    def for_opd(self, opd_id):
+        return self.filter(owner_opd_id=opd_id)
+
+
+class FollowUp(models.Model):
+    """A decision or follow-up action agreed at a Bimtek, owned by an OPD."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Decision")
+        ACTION = "action", _("Follow-up action")
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("Bimtek"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.ACTION)
+    text = models.CharField(_("what"), max_length=500)
+    owner_opd = models.ForeignKey(
+        Opd,
+        verbose_name=_("owner OPD"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision or follow-up")
+        verbose_name_plural = _("decisions and follow-ups")
+        ordering = ["workshop", "done", "due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(not self.done and self.due_date and self.due_date < timezone.localdate())

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from . import sheets
+from . import printing
 
 
 @shared_task(
@@ -10,6 +10,6 @@ from . import sheets
     time_limit=settings.CELERY_TASK_TIME_LIMIT,
     soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
 )
-def render_attendance_sheet(job_id: int) -> str:
-    job = sheets.run_sheet_job(job_id)
+def render_print_job(job_id: int) -> str:
+    job = printing.run_print_job(job_id)
     return job.status if job else "missing"

@@ -1,8 +1,6 @@
-import io
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,12 +11,14 @@ from django.views.decorators.http import require_POST
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import EVERYONE, READERS, SECRETARIAT, can_manage_workshops, role_required
 
-from . import attendance, planning, register, sheets
+from . import attendance, planning, printing, register
 from .forms import (
     AgendaItemForm,
+    FollowUpForm,
     ImportForm,
     InviteForm,
     MentorForm,
+    MinutesForm,
     ParticipantForm,
     TargetOutputForm,
     WalkInForm,
@@ -27,10 +27,12 @@ from .forms import (
 from .models import (
     AgendaItem,
     Attendance,
-    AttendanceSheetJob,
+    FollowUp,
     Invitation,
     Mentor,
+    Minutes,
     Participant,
+    PrintJob,
     TargetOutput,
     Workshop,
     WorkshopDay,
@@ -73,7 +75,9 @@ def workshop_detail(request, workshop_id):
     my_invitations = Invitation.objects.visible_to(user).filter(
         workshop=workshop, participant__user=user
     )
-    context["my_invitations"] = [(inv, _qr_svg(_checkin_url(inv))) for inv in my_invitations]
+    context["my_invitations"] = [
+        (inv, printing.qr_svg(printing.checkin_url(inv))) for inv in my_invitations
+    ]
     if user.opd_id and user.role in ROLES_WITH_OPD:
         context["opd_attendance"] = (
             Attendance.objects.filter(day__workshop=workshop, participant__opd_id=user.opd_id)
@@ -231,10 +235,13 @@ def invite(request, workshop_id):
         messages.success(request, _("%(count)s people invited.") % {"count": len(new)})
         return redirect("workshops:detail", workshop_id=workshop.pk)
     invitations = workshop.invitations.select_related("participant__opd")
+    jobs = workshop.print_jobs.filter(
+        kind=PrintJob.Kind.INVITATION_LETTERS, invitation__isnull=True
+    ).select_related("requested_by")[:5]
     return render(
         request,
         "workshops/invite.html",
-        {"workshop": workshop, "form": form, "invitations": invitations},
+        {"workshop": workshop, "form": form, "invitations": invitations, "jobs": jobs},
     )
 
 
@@ -308,49 +315,68 @@ def checkin(request, token):
     return render(request, "workshops/checkin.html", context)
 
 
-def _checkin_url(invitation):
-    path = reverse("workshops:checkin", args=[attendance.checkin_token(invitation)])
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def _qr_svg(url: str) -> str:
-    import qrcode
-    from qrcode.image.svg import SvgPathImage
-
-    image = qrcode.make(url, image_factory=SvgPathImage, box_size=8, border=2)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return buffer.getvalue().decode()
-
-
 @role_required(READERS)
 def who_came(request, day_id):
     day = _day(day_id)
     context = {"day": day, **attendance.who_came(day)}
-    context["jobs"] = day.sheet_jobs.select_related("requested_by")[:5]
+    context["jobs"] = day.print_jobs.select_related("requested_by")[:5]
     context["can_manage"] = can_manage_workshops(request.user)
     return render(request, "workshops/who_came.html", context)
 
 
+def _job_row(request, job):
+    return render(request, "workshops/_print_job.html", {"job": job})
+
+
 @require_POST
 @role_required(SECRETARIAT)
-def sheet_request(request, day_id):
-    job = sheets.request_sheet(_day(day_id), request.user)
+def attendance_list_request(request, day_id):
+    day = _day(day_id)
+    job = printing.request_print(request.user, PrintJob.Kind.ATTENDANCE_LIST, day.workshop, day)
     if request.htmx:
-        return render(request, "workshops/_sheet_job.html", {"job": job})
-    return redirect("workshops:who_came", day_id=day_id)
+        return _job_row(request, job)
+    return redirect("workshops:who_came", day_id=day.pk)
 
 
-@role_required(READERS)
-def sheet_status(request, job_id):
-    job = get_object_or_404(AttendanceSheetJob.objects.select_related("requested_by"), pk=job_id)
-    return render(request, "workshops/_sheet_job.html", {"job": job})
+@require_POST
+@role_required(SECRETARIAT)
+def letters_request(request, workshop_id):
+    workshop = get_object_or_404(Workshop, pk=workshop_id)
+    job = printing.request_print(request.user, PrintJob.Kind.INVITATION_LETTERS, workshop)
+    if request.htmx:
+        return _job_row(request, job)
+    return redirect("workshops:invite", workshop_id=workshop.pk)
 
 
-@role_required(READERS)
-def sheet_download(request, job_id):
-    job = get_object_or_404(AttendanceSheetJob.objects.select_related("day__workshop"), pk=job_id)
-    if job.status != AttendanceSheetJob.Status.DONE or not job.file:
+@require_POST
+@role_required(EVERYONE)
+def my_letter_request(request, invitation_id):
+    invitation = get_object_or_404(
+        Invitation.objects.visible_to(request.user).select_related("workshop"), pk=invitation_id
+    )
+    job = printing.request_print(
+        request.user, PrintJob.Kind.INVITATION_LETTERS, invitation.workshop, invitation=invitation
+    )
+    if request.htmx:
+        return _job_row(request, job)
+    return redirect("workshops:my_invitations")
+
+
+@role_required(EVERYONE)
+def print_status(request, job_id):
+    """One job's row; htmx polls it until the job is finished."""
+    job = get_object_or_404(
+        PrintJob.objects.visible_to(request.user).select_related("requested_by"), pk=job_id
+    )
+    return _job_row(request, job)
+
+
+@role_required(EVERYONE)
+def print_download(request, job_id):
+    job = get_object_or_404(
+        PrintJob.objects.visible_to(request.user).select_related("workshop", "day"), pk=job_id
+    )
+    if job.status != PrintJob.Status.DONE or not job.file:
         raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
 
@@ -362,5 +388,63 @@ def my_invitations(request):
         .filter(participant__user=request.user)
         .select_related("workshop", "participant")
     )
-    rows = [(inv, _qr_svg(_checkin_url(inv))) for inv in invitations]
-    return render(request, "workshops/my_invitations.html", {"rows": rows})
+    rows = [(inv, printing.qr_svg(printing.checkin_url(inv))) for inv in invitations]
+    jobs = PrintJob.objects.visible_to(request.user).filter(
+        invitation__participant__user=request.user
+    )[:5]
+    return render(request, "workshops/my_invitations.html", {"rows": rows, "jobs": jobs})
+
+
+# --- Minutes and follow-ups -------------------------------------------------------------
+
+
+@login_required
+def minutes(request, workshop_id):
+    """The minutes of a Bimtek with its decisions and follow-ups; the secretariat edits them."""
+    workshop = get_object_or_404(Workshop, pk=workshop_id)
+    record, _created = Minutes.objects.get_or_create(workshop=workshop)
+    can_manage = can_manage_workshops(request.user)
+    form = MinutesForm(request.POST or None, instance=record) if can_manage else None
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            record = form.save(commit=False)
+            record.updated_by = request.user
+            record.save()
+            messages.success(request, _("The minutes have been saved."))
+            return redirect("workshops:minutes", workshop_id=workshop.pk)
+    context = {
+        "workshop": workshop,
+        "record": record,
+        "form": form,
+        "follow_ups": workshop.follow_ups.select_related("owner_opd"),
+        "follow_up_form": FollowUpForm() if can_manage else None,
+        "can_manage": can_manage,
+    }
+    return render(request, "workshops/minutes.html", context)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def follow_up_add(request, workshop_id):
+    workshop = get_object_or_404(Workshop, pk=workshop_id)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        item = form.save(commit=False)
+        item.workshop = workshop
+        item.save()
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("workshops:minutes", workshop_id=workshop.pk)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def follow_up_toggle(request, follow_up_id):
+    item = get_object_or_404(FollowUp, pk=follow_up_id)
+    item.done = not item.done
+    item.save(update_fields=["done"])
+    return redirect("workshops:minutes", workshop_id=item.workshop_id)
