@@ -5,8 +5,11 @@ that the secretariat has someone to chase.
 """
 
 import datetime
+import io
 import random
 from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
 
 from regency.models import Opd, Programme, User
 
@@ -19,6 +22,7 @@ from .models import (
     Mentor,
     Minutes,
     Participant,
+    Photo,
 )
 from .planning import sync_days
 
@@ -201,6 +205,7 @@ def fill(programme: Programme) -> None:
             )
             for kind, text, owner, due, done in FOLLOW_UPS.get(workshop.stage, [])
         )
+        _add_photos(workshop)
         if workshop.status != "done":
             continue
         for number, day in enumerate(days):
@@ -219,6 +224,37 @@ def fill(programme: Programme) -> None:
                 )
                 for person in came
             )
+
+
+PHOTOS = {
+    1: ["Pembukaan Bimtek Tahap I oleh Bupati Tuban", "Kerja kelompok analisis SWOT"],
+    2: ["Reviu Buku I bersama tim pendamping"],
+    3: ["Penyusunan roadmap per dimensi"],
+}
+COLOURS = [(11, 61, 98), (25, 135, 84), (212, 175, 55), (108, 117, 125)]
+
+
+def _add_photos(workshop) -> None:
+    """Simple drawn pictures stand in for documentation photos."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from .photos import make_thumbnail
+
+    for index, caption in enumerate(PHOTOS.get(workshop.stage, [])):
+        image = Image.new("RGB", (1200, 800), COLOURS[(workshop.stage + index) % len(COLOURS)])
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((80, 520, 1120, 720), fill=(255, 255, 255))
+        for seat in range(8):
+            draw.ellipse((120 + seat * 125, 420, 200 + seat * 125, 500), fill=(240, 240, 240))
+        draw.text((110, 600), caption, fill=(0, 0, 0), font=ImageFont.load_default(size=40))
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=80)
+        photo = Photo(workshop=workshop, caption=caption)
+        photo.image.save(
+            f"bimtek-{workshop.stage}-{index + 1}.jpg", ContentFile(buffer.getvalue()), save=False
+        )
+        photo.save()
+        make_thumbnail(photo.pk)
 
 
 def link_accounts() -> None:

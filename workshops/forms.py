@@ -170,3 +170,17 @@ class FollowUpForm(forms.ModelForm):
         if data.get("kind") == FollowUp.Kind.ACTION and not data.get("owner_opd"):
             self.add_error("owner_opd", _("A follow-up action needs an owner OPD."))
         return data
+
+
+class PhotoForm(forms.Form):
+    image = forms.FileField(
+        label=_("Photo"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+    def clean_image(self):
+        from .photos import check_image
+
+        upload = self.cleaned_data["image"]
+        check_image(upload)
+        return upload

@@ -501,3 +501,32 @@ class FollowUp(models.Model):
     @property
     def is_overdue(self) -> bool:
         return bool(not self.done and self.due_date and self.due_date < timezone.localdate())
+
+
+class Photo(models.Model):
+    """A documentation photo of a Bimtek; its thumbnail is made by a task."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("Bimtek"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.FileField(_("photo"), storage=PrivateStorage(), upload_to="workshops/photos/")
+    thumbnail = models.FileField(
+        _("thumbnail"), storage=PrivateStorage(), upload_to="workshops/thumbnails/", blank=True
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["workshop", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or f"Foto {self.workshop} #{self.pk}"

@@ -13,3 +13,11 @@ from . import printing
 def render_print_job(job_id: int) -> str:
     job = printing.run_print_job(job_id)
     return job.status if job else "missing"
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, time_limit=120, soft_time_limit=100)
+def make_thumbnail(photo_id: int) -> str:
+    from . import photos
+
+    photo = photos.make_thumbnail(photo_id)
+    return "done" if photo else "missing"

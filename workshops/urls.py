@@ -37,4 +37,8 @@ urlpatterns = [
     path("<int:workshop_id>/minutes/", views.minutes, name="minutes"),
     path("<int:workshop_id>/follow-ups/", views.follow_up_add, name="follow_up_add"),
     path("follow-ups/<int:follow_up_id>/toggle/", views.follow_up_toggle, name="follow_up_toggle"),
+    path("<int:workshop_id>/photos/", views.gallery, name="gallery"),
+    path("photos/<int:photo_id>/full/", views.photo_file, {"size": "full"}, name="photo"),
+    path("photos/<int:photo_id>/thumb/", views.photo_file, {"size": "thumb"}, name="photo_thumb"),
+    path("photos/<int:photo_id>/delete/", views.photo_delete, name="photo_delete"),
 ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import EVERYONE, READERS, SECRETARIAT, can_manage_workshops, role_required
 
-from . import attendance, planning, printing, register
+from . import attendance, photos, planning, printing, register
 from .forms import (
     AgendaItemForm,
     FollowUpForm,
@@ -20,6 +20,7 @@ from .forms import (
     MentorForm,
     MinutesForm,
     ParticipantForm,
+    PhotoForm,
     TargetOutputForm,
     WalkInForm,
     WorkshopForm,
@@ -32,6 +33,7 @@ from .models import (
     Mentor,
     Minutes,
     Participant,
+    Photo,
     PrintJob,
     TargetOutput,
     Workshop,
@@ -448,3 +450,39 @@ def follow_up_toggle(request, follow_up_id):
     item.done = not item.done
     item.save(update_fields=["done"])
     return redirect("workshops:minutes", workshop_id=item.workshop_id)
+
+
+# --- Photos -----------------------------------------------------------------------------
+
+
+@login_required
+def gallery(request, workshop_id):
+    workshop = get_object_or_404(Workshop, pk=workshop_id)
+    can_manage = can_manage_workshops(request.user)
+    form = PhotoForm(request.POST or None, request.FILES or None) if can_manage else None
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            photos.add_photo(
+                workshop, form.cleaned_data["image"], form.cleaned_data["caption"], request.user
+            )
+            messages.success(request, _("The photo has been added."))
+            return redirect("workshops:gallery", workshop_id=workshop.pk)
+    context = {"workshop": workshop, "photos": workshop.photos.all(), "form": form}
+    return render(request, "workshops/gallery.html", context)
+
+
+@login_required
+def photo_file(request, photo_id, size):
+    photo = get_object_or_404(Photo, pk=photo_id)
+    file = photo.thumbnail if size == "thumb" and photo.thumbnail else photo.image
+    return FileResponse(file.open("rb"))
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def photo_delete(request, photo_id):
+    photo = get_object_or_404(Photo, pk=photo_id)
+    photo.delete()
+    return redirect("workshops:gallery", workshop_id=photo.workshop_id)
