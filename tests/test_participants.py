@@ -124,3 +124,31 @@ class TestRegisterPages:
                 == 403
             )
         assert Participant.objects.count() == 1
+
+
+@pytest.mark.django_db
+class TestAccounts:
+    def test_an_imported_person_is_linked_to_their_account_by_nip(
+        self, programme, representative, opd
+    ):
+        representative.nip = "198501012010011001"
+        representative.save()
+        register.import_participants(
+            programme,
+            [
+                HEADER,
+                ["Dimas Pratama", "Perencana", "Bappeda", "", "", "", "", "198501012010011001"],
+            ],
+        )
+        assert Participant.objects.get().user == representative
+
+    def test_an_added_person_is_linked_by_e_mail(
+        self, login, secretariat, programme, representative
+    ):
+        representative.email = "dimas@tubankab.go.id"
+        representative.save()
+        login(secretariat).post(
+            "/workshops/participants/add/",
+            {"name": "Dimas", "category": "opd", "email": "Dimas@tubankab.go.id"},
+        )
+        assert Participant.objects.get().user == representative

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from regency.models import Opd
@@ -92,12 +93,29 @@ class TargetOutputForm(forms.ModelForm):
 class ParticipantForm(forms.ModelForm):
     class Meta:
         model = Participant
-        fields = ["name", "position", "opd", "organisation", "category", "email", "phone", "nip"]
+        fields = [
+            "name",
+            "position",
+            "opd",
+            "organisation",
+            "category",
+            "email",
+            "phone",
+            "nip",
+            "user",
+        ]
+        help_texts = {
+            "user": _(
+                "Their sign-in account, so that they see their invitation and QR code. Found by "
+                "NIP or e-mail when left empty."
+            )
+        }
 
     def __init__(self, *args, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme
         self.fields["opd"].queryset = Opd.objects.filter(is_active=True)
+        self.fields["user"].queryset = get_user_model().objects.filter(is_active=True)
 
     def clean_nip(self):
         nip = self.cleaned_data["nip"].replace(" ", "").replace(".", "")

@@ -139,12 +139,29 @@ def import_participants(programme, rows: list[list]) -> ImportReport:
         if errors:
             report.rejected.append((number, "; ".join(dict.fromkeys(errors))))
             continue
+        if participant.user_id is None:
+            participant.user = account_for(participant)
         participant.save()
         if existing:
             report.updated += 1
         else:
             report.created += 1
     return report
+
+
+def account_for(participant: Participant):
+    """The sign-in account of the same person, found by NIP or e-mail, if there is exactly one."""
+    from django.contrib.auth import get_user_model
+
+    match = Q()
+    if participant.nip:
+        match |= Q(nip=participant.nip)
+    if participant.email:
+        match |= Q(email__iexact=participant.email)
+    if not match:
+        return None
+    accounts = list(get_user_model().objects.filter(match, is_active=True)[:2])
+    return accounts[0] if len(accounts) == 1 else None
 
 
 def export_participants(programme) -> bytes:

@@ -190,6 +190,7 @@ def participant_add(request, participant_id=None):
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         person.programme = programme
+        person.user = person.user or register.account_for(person)
         person.save()
         messages.success(request, _("%(name)s is in the register.") % {"name": person.name})
         return redirect("workshops:participants")
