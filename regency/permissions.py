@@ -49,3 +49,8 @@ def role_required(roles) -> Callable:
         return wrapped
 
     return decorator
+
+
+def can_manage_workshops(user) -> bool:
+    """Plan Bimtek, keep the register, take attendance: the secretariat's work."""
+    return is_secretariat(user)

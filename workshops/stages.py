@@ -5,6 +5,7 @@ from django.db import transaction
 from regency.models import Programme
 
 from .models import Workshop
+from .planning import create_outputs_from_text
 
 STAGE_DEFAULTS = {
     1: (
@@ -49,5 +50,6 @@ def create_default_stages(programme: Programme) -> list[Workshop]:
             stage=stage,
             defaults={"title": title, "target_outputs": "\n".join(outputs)},
         )
+        create_outputs_from_text(workshop)
         workshops.append(workshop)
     return workshops

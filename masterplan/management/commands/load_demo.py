@@ -97,6 +97,8 @@ class Command(BaseCommand):
                 },
             )
 
+        workshops_demo.link_accounts()
+
         self.stdout.write(self.style.SUCCESS(f"Demo regency ready: {regency.official_name}."))
         self.stdout.write(f"Demo logins (password for all: {demo.PASSWORD}):")
         for username, _, role, acronym, *_ in demo.ACCOUNTS:
