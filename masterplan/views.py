@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 
-from . import books
+from . import books, signing
 from .models import Book, Chapter, RenderJob
 
 
@@ -26,6 +26,7 @@ def home(request):
         context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
     # Commitment sheets awaiting this person's signature arrive with their own issue.
     context["awaiting_signature"] = []
+    context.update(signing.home_context(user))
     return render(request, "masterplan/home.html", context)
 
 
