@@ -60,6 +60,9 @@ def position_of(user: User, regency: Regency | None) -> str:
         return f"{regency.regional_head_title} {regency.name}"
     if user.role == Role.OPD_HEAD and user.opd:
         title = user.position or user.opd.head_position or "Kepala"
+        kind = user.opd.name.split()[0]
+        if title.split()[-1].lower() == kind.lower():  # "Kepala Dinas" + "Dinas Kesehatan"
+            title = title.rsplit(" ", 1)[0]
         return f"{title} {user.opd.name}"
     parts = [user.position, user.organisation]
     return ", ".join(part for part in parts if part) or user.get_role_display()
@@ -143,7 +146,15 @@ def _set_signatories(sheet: CommitmentSheet, people) -> None:
     regency = Regency.load()
     sheet.signatories.all().delete()
     # OPD heads and others first, the regional head's block at the end, as on the paper sheet
-    ordered = sorted(people, key=lambda u: (u.role == Role.REGIONAL_HEAD, u.role, str(u.opd)))
+    ordered = sorted(
+        people,
+        key=lambda u: (
+            u.role == Role.REGIONAL_HEAD,
+            u.role,
+            u.opd.name if u.opd else "",
+            u.display_name,
+        ),
+    )
     Signatory.objects.bulk_create(
         Signatory(
             sheet=sheet,
@@ -219,6 +230,7 @@ def void(sheet: CommitmentSheet, by: User, reason: str) -> CommitmentSheet:
 @transaction.atomic
 def revise(sheet: CommitmentSheet, by: User, *, people, **fields) -> CommitmentSheet:
     """Change an issued sheet: void this version and prepare the next as a draft."""
+    sheet = CommitmentSheet.objects.select_for_update().get(pk=sheet.pk)
     if sheet.status == CommitmentSheet.Status.DRAFT:
         return update_draft(sheet, by, people=people, **fields)
     if hasattr(sheet, "replaced_by"):
@@ -320,23 +332,30 @@ def sign(
     try:
         with transaction.atomic():
             sheet, signatory = _check(sheet_id, who, password, nonce, seen_hash)
-            signature = Signature.objects.create(
-                signatory=signatory,
-                outcome=Signature.Outcome.SIGNED,
-                method=method,
-                image=image,
-                image_sha256=hashlib.sha256(image).hexdigest(),
-                content_hash=sheet.content_hash,
-                ip_address=who.ip,
-                user_agent=who.user_agent[:500],
-            )
-            detail = f"{signatory.name}; {signature.get_method_display()}; PNG SHA-256 {signature.image_sha256}; {who.user_agent[:200]}"
-            record_event(sheet, SigningEvent.Kind.SIGNED, who.user, detail, who.ip)
-            _complete_if_everyone_signed(sheet)
-            return signature
+            return record_signature(sheet, signatory, who, image=image, method=method)
     except SigningRefused as refusal:
         _refused(sheet_id, who, refusal)
         raise
+
+
+def record_signature(
+    sheet: CommitmentSheet, signatory: Signatory, who: Request, *, image: bytes, method: str
+) -> Signature:
+    """Store a signature whose request passed every check (``sign`` checks; the demo trusts)."""
+    signature = Signature.objects.create(
+        signatory=signatory,
+        outcome=Signature.Outcome.SIGNED,
+        method=method,
+        image=image,
+        image_sha256=hashlib.sha256(image).hexdigest(),
+        content_hash=sheet.content_hash,
+        ip_address=who.ip,
+        user_agent=who.user_agent[:500],
+    )
+    detail = f"{signature.get_method_display()}; PNG SHA-256 {signature.image_sha256}; {who.user_agent[:200]}"
+    record_event(sheet, SigningEvent.Kind.SIGNED, who.user, detail, who.ip)
+    _complete_if_everyone_signed(sheet)
+    return signature
 
 
 def decline(
