@@ -6,6 +6,8 @@ import binascii
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from regency.models import Regency
+
 from . import signing
 from .models import CommitmentSheet
 
@@ -13,8 +15,10 @@ PNG_DATA_URI = "data:image/png;base64,"
 
 
 class SignatoryChoiceField(forms.ModelMultipleChoiceField):
+    regency = None
+
     def label_from_instance(self, user):
-        return f"{user.display_name} · {signing.position_of(user, None) if user.opd else user.get_role_display()}"
+        return f"{user.display_name} · {signing.position_of(user, self.regency)}"
 
 
 class SheetForm(forms.ModelForm):
@@ -40,6 +44,7 @@ class SheetForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = signing.possible_signatories()
+        self.fields["people"].regency = Regency.load()
 
 
 class AnswerForm(forms.Form):

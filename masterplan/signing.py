@@ -355,6 +355,10 @@ def record_signature(
     detail = f"{signature.get_method_display()}; PNG SHA-256 {signature.image_sha256}; {who.user_agent[:200]}"
     record_event(sheet, SigningEvent.Kind.SIGNED, who.user, detail, who.ip)
     _complete_if_everyone_signed(sheet)
+    if sheet.status == CommitmentSheet.Status.ISSUED and not signatory.is_regional_head:
+        head = sheet.signatories.filter(is_regional_head=True, signature__isnull=True).first()
+        if head and sheet.regional_head_last and is_turn_of(head):
+            transaction.on_commit(lambda: _queue_notifications(sheet.pk))  # the head's turn now
     return signature
 
 

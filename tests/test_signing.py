@@ -419,6 +419,18 @@ class TestReminders:
         assert [m.to[0] for m in mail.outbox] == ["kepala.dinkes@tubankab.go.id"]
         assert sheet.events.filter(kind=SigningEvent.Kind.REMINDED).exists()
 
+    def test_the_regional_head_is_written_to_when_their_turn_comes(
+        self, sheet, opd_head, other_head, regional_head, django_capture_on_commit_callbacks
+    ):
+        regional_head.email = "bupati@tubankab.go.id"
+        regional_head.save()
+        everyone_signs(sheet, [opd_head])
+        assert mail.outbox == []
+        with django_capture_on_commit_callbacks(execute=True):
+            everyone_signs(sheet, [other_head])
+        assert [m.to[0] for m in mail.outbox] == ["bupati@tubankab.go.id"]
+        assert "Menunggu tanda tangan Anda" in mail.outbox[0].subject
+
     def test_a_repeated_task_does_not_write_twice(self, sheet, other_head):
         other_head.email = "x@tubankab.go.id"
         other_head.save()
