@@ -246,6 +246,8 @@ def revise(sheet: CommitmentSheet, by: User, *, people, **fields) -> CommitmentS
 
 def new_nonce(signatory: Signatory) -> str:
     token = secrets.token_urlsafe(32)
+    stale = timezone.now() - NONCE_LIFETIME * 12
+    SigningNonce.objects.filter(signatory=signatory, created_at__lt=stale).delete()
     SigningNonce.objects.create(signatory=signatory, token=token)
     return token
 

@@ -214,6 +214,23 @@ class TestSigning:
         assert "Formulir tanda tangan ini sudah dikirim atau kedaluwarsa." in page
         assert not Signature.objects.exists()
 
+    def test_an_expired_form_is_refused(self, sheet, opd_head):
+        from masterplan.models import SigningNonce
+
+        token = signing.new_nonce(sheet.signatories.get(user=opd_head))
+        old = datetime.datetime.now(datetime.UTC) - signing.NONCE_LIFETIME * 2
+        SigningNonce.objects.filter(token=token).update(created_at=old)
+        with pytest.raises(signing.SigningRefused, match="kedaluwarsa"):
+            signing.sign(
+                sheet.pk,
+                signing.Request(opd_head, None, ""),
+                password=PASSWORD,
+                nonce=token,
+                seen_hash=sheet.content_hash,
+                image=drawn_png(),
+                method="drawn",
+            )
+
     def test_nobody_signs_twice(self, login, sheet, opd_head):
         client = login(opd_head)
         post_signature(client, sheet)
@@ -504,6 +521,14 @@ class TestSignedPdf:
             assert b"".join(response.streaming_content).startswith(b"%PDF")
         for person in (stranger_head, representative):
             assert login(person).get(f"/commitments/{completed.pk}/pdf/").status_code == 404
+
+    def test_the_page_polls_until_the_pdf_is_ready(self, login, completed, secretariat):
+        client = login(secretariat)
+        done = client.get(f"/commitments/{completed.pk}/pdf/status/").content.decode()
+        assert "hx-trigger" not in done and f"/commitments/{completed.pk}/pdf/" in done
+        CommitmentSheet.objects.filter(pk=completed.pk).update(pdf_status="queued")
+        queued = client.get(f"/commitments/{completed.pk}/pdf/status/").content.decode()
+        assert 'hx-trigger="every 2s"' in queued
 
     def test_the_audit_trail_is_chained(self, completed):
         assert signing.audit_trail_intact(completed)
