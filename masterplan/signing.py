@@ -11,6 +11,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -24,6 +25,8 @@ SIGNER_ROLES = (Role.REGIONAL_HEAD, Role.OPD_HEAD, Role.MENTOR)
 NONCE_LIFETIME = datetime.timedelta(hours=2)
 MAX_IMAGE_BYTES = 200_000
 MAX_IMAGE_SIDE = 2400
+MAX_PASSWORD_FAILURES = 5
+PASSWORD_LOCKOUT_SECONDS = 15 * 60
 
 
 class SigningRefused(Exception):
@@ -282,6 +285,10 @@ class Request:
     user_agent: str
 
 
+def password_failures_key(user: User) -> str:
+    return f"signing-password-failures:{user.pk}"
+
+
 def _check(sheet_id: int, who: Request, password: str, nonce: str, seen_hash: str):
     """Refuse a request that must not be recorded; return the locked sheet and signatory."""
     signatory = Signatory.objects.filter(sheet_id=sheet_id, user=who.user).first()
@@ -291,7 +298,12 @@ def _check(sheet_id: int, who: Request, password: str, nonce: str, seen_hash: st
         raise SigningRefused(
             _("This signing form was already sent or has expired. Check the sheet and sign again.")
         )
+    failures_key = password_failures_key(who.user)
+    if cache.get(failures_key, 0) >= MAX_PASSWORD_FAILURES:
+        raise SigningRefused(_("Too many wrong passwords. Wait 15 minutes, then try again."))
     if not who.user.check_password(password or ""):
+        cache.add(failures_key, 0, timeout=PASSWORD_LOCKOUT_SECONDS)
+        cache.incr(failures_key)
         raise SigningRefused(_("The password is wrong. Enter the password you sign in with."))
     sheet = CommitmentSheet.objects.select_for_update().get(pk=sheet_id)
     signatory = Signatory.objects.select_related("sheet").get(pk=signatory.pk)

@@ -21,6 +21,18 @@ from .factories_signing import drawn_png, issued_sheet
 UA = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) Safari/604.1"
 
 
+@pytest.fixture(autouse=True)
+def forget_password_failures(db):
+    """The count of wrong passwords lives in the cache (Redis under CI): leave none behind."""
+    from django.core.cache import cache
+
+    from regency.models import User
+
+    yield
+    for user in User.objects.all():
+        cache.delete(signing.password_failures_key(user))
+
+
 @pytest.fixture
 def other_head(other_opd):
     return UserFactory(
@@ -200,6 +212,31 @@ class TestSigning:
         assert data["image"] in page  # the drawing comes back for the next try
         assert not Signature.objects.exists()
         assert sheet.events.filter(kind=SigningEvent.Kind.REFUSED, actor=opd_head).exists()
+
+    def test_after_five_wrong_passwords_even_the_right_one_waits(self, sheet, opd_head):
+        from django.core.cache import cache
+
+        signatory = sheet.signatories.get(user=opd_head)
+
+        def attempt(password):
+            signing.sign(
+                sheet.pk,
+                signing.Request(opd_head, None, ""),
+                password=password,
+                nonce=signing.new_nonce(signatory),
+                seen_hash=sheet.content_hash,
+                image=drawn_png(),
+                method="drawn",
+            )
+
+        for _ in range(signing.MAX_PASSWORD_FAILURES):
+            with pytest.raises(signing.SigningRefused, match="Kata sandi salah"):
+                attempt("salah")
+        with pytest.raises(signing.SigningRefused, match="Terlalu banyak"):
+            attempt(PASSWORD)
+        cache.delete(signing.password_failures_key(opd_head))
+        attempt(PASSWORD)
+        assert Signature.objects.count() == 1
 
     def test_signing_without_the_password_is_refused(self, login, sheet, opd_head):
         response, _ = post_signature(login(opd_head), sheet, password="")
