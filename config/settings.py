@@ -180,3 +180,10 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
     },
 }
+
+# The installation's document-signing key and certificate for signed commitment sheets
+# (PAdES). `python manage.py create_signing_certificate` writes a self-signed pair here for
+# development and the demo; production points these at a certificate from a CA.
+SIGNING_KEY_FILE = Path(os.environ.get("SIGNING_KEY_FILE", VAR_DIR / "signing" / "key.pem"))
+SIGNING_CERT_FILE = Path(os.environ.get("SIGNING_CERT_FILE", VAR_DIR / "signing" / "cert.pem"))
+SIGNING_KEY_PASSPHRASE = os.environ.get("SIGNING_KEY_PASSPHRASE", "")

@@ -8,7 +8,7 @@ from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 from workshops import home as workshops_home
 
-from . import books
+from . import books, signing
 from .models import Book, Chapter, RenderJob
 
 
@@ -25,9 +25,8 @@ def home(request):
             context["books"] = _books_with_progress(programme)
     if user.opd_id and user.role in ROLES_WITH_OPD:
         context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
-    # Commitment sheets awaiting this person's signature arrive with their own issue.
-    context["awaiting_signature"] = []
     context.update(workshops_home.todo(user))
+    context.update(signing.home_context(user))
     return render(request, "masterplan/home.html", context)
 
 

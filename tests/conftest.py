@@ -105,3 +105,28 @@ def close_stray_connections(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def signing_certificate(tmp_path_factory):
+    """One self-signed document-signing certificate for the run, also seen by a Celery worker."""
+    from django.conf import settings as django_settings
+
+    from masterplan.signed_pdf import create_certificate
+
+    folder = tmp_path_factory.mktemp("signing")
+    key_file, cert_file = folder / "key.pem", folder / "cert.pem"
+    create_certificate(key_file, cert_file, "uji-rahasia", "Pemerintah Kabupaten Tuban")
+    values = {
+        "SIGNING_KEY_FILE": key_file,
+        "SIGNING_CERT_FILE": cert_file,
+        "SIGNING_KEY_PASSPHRASE": "uji-rahasia",
+    }
+    previous = {name: getattr(django_settings, name) for name in values}
+    for name, value in values.items():
+        setattr(django_settings, name, value)
+        os.environ[name] = str(value)
+    yield cert_file
+    for name, value in previous.items():
+        setattr(django_settings, name, value)
+        os.environ.pop(name, None)

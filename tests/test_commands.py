@@ -73,3 +73,24 @@ class TestRenderBookCommand:
         call_command("load_demo", stdout=io.StringIO())
         with pytest.raises(CommandError, match="has no book 7"):
             call_command("render_book", "7", "--out", "/tmp/x.pdf")
+
+
+class TestCreateSigningCertificate:
+    def test_it_writes_a_key_and_certificate_and_will_not_overwrite_them(self, settings, tmp_path):
+        from django.core.management.base import CommandError
+        from pyhanko.keys import load_cert_from_pemder
+
+        settings.SIGNING_KEY_FILE = tmp_path / "signing" / "key.pem"
+        settings.SIGNING_CERT_FILE = tmp_path / "signing" / "cert.pem"
+        settings.SIGNING_KEY_PASSPHRASE = "rahasia"
+        out = io.StringIO()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("regency.models.Regency.load", classmethod(lambda cls: None))
+            call_command("create_signing_certificate", stdout=out)
+            assert "SHA-256" in out.getvalue()
+            certificate = load_cert_from_pemder(str(settings.SIGNING_CERT_FILE))
+            assert "Pemerintah Daerah" in certificate.subject.human_friendly
+            assert settings.SIGNING_KEY_FILE.stat().st_mode & 0o077 == 0
+            with pytest.raises(CommandError, match="--force"):
+                call_command("create_signing_certificate", stdout=io.StringIO())
+            call_command("create_signing_certificate", "--force", stdout=io.StringIO())

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from masterplan import demo as masterplan_demo
+from masterplan import demo_signing
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
 from workshops import demo as workshops_demo
@@ -99,6 +100,9 @@ class Command(BaseCommand):
 
         workshops_demo.link_accounts()
 
+        demo_signing.fill(
+            programme
+        )  # needs the accounts above; only fills a programme with no sheets
         self.stdout.write(self.style.SUCCESS(f"Demo regency ready: {regency.official_name}."))
         self.stdout.write(f"Demo logins (password for all: {demo.PASSWORD}):")
         for username, _, role, acronym, *_ in demo.ACCOUNTS:
