@@ -180,3 +180,11 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
     },
 }
+
+# Celery beat: periodic tasks. Production runs `celery -A config beat` beside the workers.
+CELERY_BEAT_SCHEDULE = {
+    "input-reminders": {
+        "task": "masterplan.tasks.send_due_input_reminders",
+        "schedule": envint("INPUT_REMINDER_INTERVAL", "3600"),  # seconds
+    },
+}

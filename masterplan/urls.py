@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("chapters/<int:chapter_id>/", views.chapter_detail, name="chapter_detail"),
     path("renders/<int:job_id>/", views.job_status, name="job_status"),
     path("renders/<int:job_id>/download/", views.job_download, name="job_download"),
+    path("inputs/", include("masterplan.urls_inputs")),
 ]

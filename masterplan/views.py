@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 
-from . import books
+from . import books, inputs
 from .models import Book, Chapter, RenderJob
 
 
@@ -24,6 +24,7 @@ def home(request):
             context["books"] = _books_with_progress(programme)
     if user.opd_id and user.role in ROLES_WITH_OPD:
         context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
+    context.update(inputs.home_context(user, programme))
     # Commitment sheets awaiting this person's signature arrive with their own issue.
     context["awaiting_signature"] = []
     return render(request, "masterplan/home.html", context)
