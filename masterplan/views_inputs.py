@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -104,6 +105,8 @@ def window_detail(request, window_id):
             "counts": counts,
             "deadline_form": DeadlineForm(initial={"deadline": window.deadline}),
             "can_review": can_review_inputs(request.user),
+            # the matrix links hundreds of cells: build their URLs from one reverse()
+            "worksheet_base": reverse("masterplan:worksheet", args=[0]).removesuffix("0/"),
         },
     )
 
