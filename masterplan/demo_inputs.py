@@ -82,6 +82,37 @@ PROPOSALS = {
     ),
 }
 
+READINESS = [
+    (
+        "struktur",
+        "baik",
+        "Diskominfo sebagai koordinator smart city",
+        "SK Bupati tentang Tim Pelaksana",
+    ),
+    ("struktur", "sedang", "Kompetensi SDM TIK belum merata", "Data kepegawaian BKPSDM"),
+    ("struktur", "kurang", "Anggaran TIK tersebar dan belum terintegrasi", "DPA OPD"),
+    ("infrastruktur", "baik", "Jaringan fiber optik antar-kantor OPD", "Peta jaringan Diskominfo"),
+    ("infrastruktur", "sedang", "Aplikasi layanan sudah banyak tetapi belum terhubung", ""),
+    ("infrastruktur", "kurang", "Belum ada pusat data dan ruang server yang layak", ""),
+    ("suprastruktur", "baik", "Komitmen pimpinan daerah tinggi", "Sambutan Bupati pada Bimtek I"),
+    ("suprastruktur", "kurang", "Perbup SPBE dan Satu Data belum ada", ""),
+]
+SWOT = [
+    ("S", "Komitmen kuat kepala daerah"),
+    ("W", "Data antar-OPD belum terpadu"),
+    ("O", "Program nasional Satu Data Indonesia"),
+    ("T", "Keterbatasan fiskal daerah"),
+    ("S", "Potensi wisata religi dan pantai"),
+    ("O", "Kerja sama dengan perguruan tinggi"),
+    ("W", "Literasi digital aparatur desa masih rendah"),
+    ("T", "Serangan siber terhadap situs pemerintah"),
+    ("S", "Seluruh desa memiliki situs web resmi"),
+    ("O", "Dana CSR industri semen dan petrokimia"),
+    ("W", "Aplikasi OPD dibangun sendiri-sendiri"),
+    ("T", "Pergantian pejabat memutus program"),
+    ("S", "Komunitas Relawan TIK aktif"),
+]
+
 # (OPD acronym, dimension code) -> state in the stage II window
 STATES = {
     ("Bappeda", "governance"): State.DRAFT,
@@ -103,16 +134,17 @@ def fill(programme) -> None:
         programme,
         stage=1,
         title="Isu dan aset per dimensi",
-        kinds=[InputKind.ISSUES, InputKind.ASSETS],
+        kinds=[InputKind.ISSUES, InputKind.ASSETS, InputKind.READINESS],
         deadline=now - datetime.timedelta(days=5),
         opds=[opds[a] for a in ("Bappeda", "Dinkes", "Diskominfo", "Bapenda") if a in opds],
         dimensions=dimensions,
     )
-    for worksheet in stage_one.worksheets.select_related("opd", "dimension"):
+    for n, worksheet in enumerate(stage_one.worksheets.select_related("opd", "dimension")):
         code = _code(worksheet.dimension)
         if worksheet.opd.acronym == "Bapenda":
             continue  # not started, and late
         _issues_and_assets(worksheet, code)
+        _readiness(worksheet, n)
         if worksheet.opd.acronym == "Bappeda" and code == "branding":
             continue  # a draft, late
         _move(worksheet, State.SUBMITTED, State.ACCEPTED)
@@ -174,6 +206,22 @@ def _issues_and_assets(worksheet, code) -> None:
         asset_status=WorksheetEntry.AssetStatus.IN_USE,
     )
     Worksheet.objects.filter(pk=worksheet.pk).update(state=State.DRAFT)
+
+
+def _readiness(worksheet, n) -> None:
+    component, rating, title, evidence = READINESS[(n * 3) % len(READINESS)]
+    WorksheetEntry.objects.create(
+        worksheet=worksheet,
+        kind=Kind.READINESS,
+        title=title,
+        component=component,
+        rating=rating,
+        evidence=evidence,
+    )
+    quadrant, title = SWOT[(n * 7) % len(SWOT)]
+    WorksheetEntry.objects.create(
+        worksheet=worksheet, kind=Kind.SWOT, title=title, quadrant=quadrant
+    )
 
 
 def _proposal(worksheet, programme, data) -> WorksheetEntry:

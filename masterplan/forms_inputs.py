@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regency.models import Dimension, Element, Opd
 
-from .models import FundingSource, InputKind, InputWindow, WorksheetEntry
+from .models import FundingSource, InputKind, InputWindow, ReadinessComponent, WorksheetEntry
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -28,6 +28,13 @@ class InputWindowForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one OPD.")},
     )
+    readiness_components = forms.MultipleChoiceField(
+        label=_("Readiness components"),
+        choices=ReadinessComponent.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Alam and budaya only if the programme wants them."),
+    )
     dimensions = forms.ModelMultipleChoiceField(
         label=_("Dimensions"),
         queryset=Dimension.objects.all(),
@@ -37,7 +44,7 @@ class InputWindowForm(forms.ModelForm):
 
     class Meta:
         model = InputWindow
-        fields = ["stage", "title", "kinds", "deadline", "reminder_days"]
+        fields = ["stage", "title", "kinds", "deadline", "reminder_days", "readiness_components"]
         widgets = {"deadline": DateTimeInput()}
 
     def clean_deadline(self):
@@ -79,6 +86,8 @@ def entry_kinds(window) -> list[tuple[str, str]]:
         kinds += [(kind, kind.label) for kind in WorksheetEntry.ASSET_KINDS]
     if window.asks(InputKind.PROPOSALS) or window.asks(InputKind.QUICK_WINS):
         kinds.append((Kind.PROPOSAL, Kind.PROPOSAL.label))
+    if window.asks(InputKind.READINESS):
+        kinds += [(Kind.READINESS, Kind.READINESS.label), (Kind.SWOT, Kind.SWOT.label)]
     return kinds
 
 
@@ -100,6 +109,10 @@ class EntryForm(forms.ModelForm):
             "funding_source",
             "partner_opds",
             "quick_win_candidate",
+            "component",
+            "rating",
+            "evidence",
+            "quadrant",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -128,6 +141,20 @@ class EntryForm(forms.ModelForm):
             for name in ("objective", "indicator", "baseline", "funding_source"):
                 del self.fields[name]
             del self.fields["partner_opds"], self.fields["quick_win_candidate"]
+        Kind = WorksheetEntry.Kind
+        if entry.kind == Kind.READINESS:
+            components = entry.worksheet.window.readiness_components
+            self.fields["component"].choices = [
+                c for c in ReadinessComponent.choices if c[0] in components
+            ]
+            self.fields["component"].required = self.fields["rating"].required = True
+            self.fields["description"].label = _("Note")
+        else:
+            del self.fields["component"], self.fields["rating"], self.fields["evidence"]
+        if entry.kind == Kind.SWOT:
+            self.fields["quadrant"].required = True
+        else:
+            del self.fields["quadrant"]
         for year in self.years:
             self.fields[f"target_{year}"] = forms.CharField(
                 label=_("Target %(year)s") % {"year": year},
@@ -207,3 +234,17 @@ class ReturnForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Say what the OPD should revise.")},
     )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLSX file"),
+        help_text=_("A worksheet exported from here and filled in offline."),
+        error_messages={"required": _("Choose the XLSX file to import.")},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Only .xlsx files can be imported."))
+        return upload

@@ -44,7 +44,17 @@ class WrongState(Exception):
 
 @transaction.atomic
 def open_window(
-    programme, *, stage, title, kinds, deadline, opds, dimensions, reminder_days=3, by=None
+    programme,
+    *,
+    stage,
+    title,
+    kinds,
+    deadline,
+    opds,
+    dimensions,
+    reminder_days=3,
+    readiness_components=None,
+    by=None,
 ) -> InputWindow:
     """Open a window and create one not-started worksheet per OPD and dimension asked."""
     window = InputWindow.objects.create(
@@ -55,6 +65,7 @@ def open_window(
         deadline=deadline,
         reminder_days=reminder_days,
         created_by=by,
+        **({"readiness_components": list(readiness_components)} if readiness_components else {}),
     )
     Worksheet.objects.bulk_create(
         Worksheet(window=window, opd=opd, dimension=dimension)

@@ -189,6 +189,23 @@ class InputKind(models.TextChoices):
     ASSETS = "assets", _("Existing assets")
     PROPOSALS = "proposals", _("Programme proposals")
     QUICK_WINS = "quick_wins", _("Quick-win candidates")
+    READINESS = "readiness", _("Readiness and SWOT")
+
+
+class ReadinessComponent(models.TextChoices):
+    STRUKTUR = "struktur", _("Struktur (organisation, skills, budget)")
+    INFRASTRUKTUR = "infrastruktur", _("Infrastruktur (network, data centre, applications)")
+    SUPRASTRUKTUR = "suprastruktur", _("Suprastruktur (regulations, policy, leadership)")
+    ALAM = "alam", _("Alam (natural potential)")
+    BUDAYA = "budaya", _("Budaya (culture)")
+
+
+def default_readiness_components() -> list[str]:
+    return [
+        ReadinessComponent.STRUKTUR,
+        ReadinessComponent.INFRASTRUKTUR,
+        ReadinessComponent.SUPRASTRUKTUR,
+    ]
 
 
 class InputWindow(models.Model):
@@ -212,6 +229,9 @@ class InputWindow(models.Model):
         help_text=_("OPDs that have not submitted get an e-mail this many days before."),
     )
     reminded_at = models.DateTimeField(_("automatic reminder sent"), null=True, blank=True)
+    readiness_components = models.JSONField(
+        _("readiness components"), default=default_readiness_components, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("opened by"),
@@ -320,6 +340,8 @@ class WorksheetEntry(models.Model):
         INFRASTRUCTURE = "infrastructure", _("Infrastructure")
         REGULATION = "regulation", _("Regulation")
         PROPOSAL = "proposal", _("Programme proposal")
+        READINESS = "readiness", _("Readiness item")
+        SWOT = "swot", _("SWOT item")
 
     ASSET_KINDS = (Kind.APPLICATION, Kind.DATASET, Kind.INFRASTRUCTURE, Kind.REGULATION)
 
@@ -329,6 +351,17 @@ class WorksheetEntry(models.Model):
         IN_USE = "in_use", _("In use")
         NEEDS_IMPROVEMENT = "needs_improvement", _("Needs improvement")
         NOT_USED = "not_used", _("No longer used")
+
+    class Rating(models.TextChoices):
+        BAIK = "baik", _("Baik (good)")
+        SEDANG = "sedang", _("Sedang (moderate)")
+        KURANG = "kurang", _("Kurang (poor)")
+
+    class Quadrant(models.TextChoices):
+        STRENGTH = "S", _("Strength")
+        WEAKNESS = "W", _("Weakness")
+        OPPORTUNITY = "O", _("Opportunity")
+        THREAT = "T", _("Threat")
 
     worksheet = models.ForeignKey(
         Worksheet, verbose_name=_("worksheet"), on_delete=models.CASCADE, related_name="entries"
@@ -364,6 +397,19 @@ class WorksheetEntry(models.Model):
         "regency.Opd", verbose_name=_("partner OPDs"), blank=True, related_name="+"
     )
     quick_win_candidate = models.BooleanField(_("quick-win candidate"), default=False)
+    component = models.CharField(
+        _("readiness component"), max_length=20, choices=ReadinessComponent.choices, blank=True
+    )
+    rating = models.CharField(_("rating"), max_length=10, choices=Rating.choices, blank=True)
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=500,
+        blank=True,
+        help_text=_("A document, regulation number or link that supports the rating."),
+    )
+    quadrant = models.CharField(
+        _("SWOT quadrant"), max_length=1, choices=Quadrant.choices, blank=True
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = models.ForeignKey(

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,16 +21,24 @@ from regency.permissions import (
     role_required,
 )
 
-from . import inputs
+from . import inputs, readiness, spreadsheets
 from .forms_inputs import (
     CommentForm,
     DeadlineForm,
     EntryForm,
+    ImportForm,
     InputWindowForm,
     NewEntryForm,
     ReturnForm,
 )
-from .models import InputKind, InputWindow, ReviewComment, Worksheet, WorksheetEntry
+from .models import (
+    InputKind,
+    InputWindow,
+    ReviewComment,
+    Worksheet,
+    WorksheetEntry,
+    default_readiness_components,
+)
 
 
 def _worksheet(user, worksheet_id) -> Worksheet:
@@ -71,7 +79,11 @@ def window_new(request):
         raise PermissionDenied
     form = InputWindowForm(
         request.POST or None,
-        initial={"dimensions": Dimension.objects.all(), "kinds": ["issues", "assets", "proposals"]},
+        initial={
+            "dimensions": Dimension.objects.all(),
+            "kinds": ["issues", "assets", "proposals"],
+            "readiness_components": default_readiness_components(),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,6 +94,7 @@ def window_new(request):
             kinds=data["kinds"],
             deadline=data["deadline"],
             reminder_days=data["reminder_days"],
+            readiness_components=data["readiness_components"],
             opds=data["opds"],
             dimensions=data["dimensions"],
             by=request.user,
@@ -181,6 +194,9 @@ def _sections(window, entries) -> list[tuple[str, list[WorksheetEntry]]]:
         sections.append((_("What the OPD already has"), [e for e in entries if e.is_asset]))
     if window.asks(InputKind.PROPOSALS) or window.asks(InputKind.QUICK_WINS):
         sections.append((_("Programme proposals"), [e for e in entries if e.is_proposal]))
+    if window.asks(InputKind.READINESS):
+        sections.append((_("Readiness"), [e for e in entries if e.kind == Kind.READINESS]))
+        sections.append((_("SWOT"), [e for e in entries if e.kind == Kind.SWOT]))
     return sections
 
 
@@ -302,3 +318,84 @@ def entry_delete(request, entry_id):
     entry.delete()
     messages.success(request, _("The entry has been deleted."))
     return redirect("masterplan:worksheet", worksheet_id=worksheet_id)
+
+
+# --- Readiness and SWOT ----------------------------------------------------------------------
+
+
+@role_required(INPUT_READERS)
+def window_readiness(request, window_id):
+    window = get_object_or_404(InputWindow, pk=window_id)
+    accepted_only = request.GET.get("all") != "1"
+    entries = list(readiness.entries_of(window, accepted_only=accepted_only))
+    rows = readiness.summary(entries, window.readiness_components)
+    quadrants = readiness.swot(entries)
+    Quadrant = WorksheetEntry.Quadrant
+    return render(
+        request,
+        "masterplan/inputs/readiness.html",
+        {
+            "window": window,
+            "rows": rows,
+            "chart": readiness.chart_svg(rows),
+            "quadrants": [(Quadrant(q).label, q, items) for q, items in quadrants.items()],
+            "accepted_only": accepted_only,
+            "item_count": sum(row.total for row in rows),
+        },
+    )
+
+
+# --- Spreadsheets ----------------------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@role_required(EVERYONE)
+def worksheet_export(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    content = spreadsheets.export([worksheet], worksheet.window.programme.years)
+    return _xlsx_response(content, spreadsheets.filename(worksheet=worksheet))
+
+
+@role_required(INPUT_READERS)
+def window_export(request, window_id):
+    window = get_object_or_404(InputWindow.objects.select_related("programme"), pk=window_id)
+    content = spreadsheets.export(window.worksheets.all(), window.programme.years)
+    return _xlsx_response(content, spreadsheets.filename(window=window))
+
+
+@role_required(EVERYONE)
+def worksheet_import(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    if not can_fill_worksheet(request.user, worksheet):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = spreadsheets.import_worksheet(
+                worksheet, form.cleaned_data["file"], request.user
+            )
+        except spreadsheets.UnreadableFile as error:
+            form.add_error(
+                "file", _("This file cannot be read as a worksheet: %(error)s") % {"error": error}
+            )
+        else:
+            if result.ok:
+                messages.success(
+                    request,
+                    _("Imported: %(created)s new and %(updated)s updated entries.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return render(
+        request,
+        "masterplan/inputs/import.html",
+        {"worksheet": worksheet, "form": form, "result": result},
+    )

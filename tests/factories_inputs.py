@@ -9,6 +9,15 @@ from regency.models import Dimension
 from .factories import OpdFactory, ProgrammeFactory
 
 
+def governance() -> Dimension:
+    """The seeded dimension; transactional (browser) tests flush seeded rows, so recreate it."""
+    dimension, _ = Dimension.objects.get_or_create(
+        code="governance",
+        defaults={"name_id": "Smart Governance", "name_en": "Smart Governance", "order": 1},
+    )
+    return dimension
+
+
 class InputWindowFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = InputWindow
@@ -26,7 +35,7 @@ class WorksheetFactory(factory.django.DjangoModelFactory):
 
     window = factory.SubFactory(InputWindowFactory)
     opd = factory.SubFactory(OpdFactory)
-    dimension = factory.LazyFunction(lambda: Dimension.objects.get(code="governance"))
+    dimension = factory.LazyFunction(lambda: governance())
 
 
 class EntryFactory(factory.django.DjangoModelFactory):
