@@ -23,7 +23,7 @@ class InputWindowForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     opds = forms.ModelMultipleChoiceField(
-        label=_("OPDs"),
+        label=_("OPDs asked"),
         queryset=Opd.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one OPD.")},
@@ -36,7 +36,7 @@ class InputWindowForm(forms.ModelForm):
         help_text=_("Alam and budaya only if the programme wants them."),
     )
     dimensions = forms.ModelMultipleChoiceField(
-        label=_("Dimensions"),
+        label=_("Dimensions asked"),
         queryset=Dimension.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one dimension.")},

@@ -324,13 +324,16 @@ def home_context(user, programme) -> dict:
         deadline__gt=timezone.now() - datetime.timedelta(days=30)
     )
     if user.role in ROLES_WITH_OPD and user.opd_id:
-        due = (
+        mine = (
             Worksheet.objects.visible_to(user)
             .filter(window__in=windows)
             .select_related("window", "dimension")
             .order_by("window__deadline", "dimension__order")
         )
-        return {"inputs_due": list(due), "inputs_now": timezone.now()}
+        due, done = [], []
+        for worksheet in mine:
+            (due if worksheet.state in Worksheet.OPEN else done).append(worksheet)
+        return {"inputs_due": due, "inputs_done": done, "inputs_now": timezone.now()}
     if user.role in (Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD):
         return {"input_windows": list(windows.order_by("deadline")), "inputs_now": timezone.now()}
     return {}

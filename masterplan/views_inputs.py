@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency.models import Dimension, Programme
+from regency.models import Dimension, Opd, Programme
 from regency.permissions import (
     EVERYONE,
     INPUT_COMMENTERS,
@@ -81,6 +81,7 @@ def window_new(request):
         request.POST or None,
         initial={
             "dimensions": Dimension.objects.all(),
+            "opds": Opd.objects.filter(is_active=True),
             "kinds": ["issues", "assets", "proposals"],
             "readiness_components": default_readiness_components(),
         },

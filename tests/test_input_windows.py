@@ -210,3 +210,11 @@ class TestHomePage:
         window = InputWindowFactory(programme=programme, title="Isu per dimensi")
         response = login(secretariat).get(reverse("masterplan:home"))
         assert reverse("masterplan:input_window", args=[window.pk]) in response.text
+
+    def test_submitted_worksheets_leave_the_to_do_list(self, login, representative, programme, opd):
+        window = InputWindowFactory(programme=programme)
+        done = WorksheetFactory(window=window, opd=opd, state=State.SUBMITTED)
+        response = login(representative).get(reverse("masterplan:home"))
+        assert response.context["inputs_due"] == []
+        assert response.context["inputs_done"] == [done]
+        assert reverse("masterplan:worksheet", args=[done.pk]) in response.text
