@@ -90,11 +90,13 @@ def save_entry(entry: WorksheetEntry, form, expected_version: int, user) -> Work
     """Save a valid entry form unless the stored entry changed since ``expected_version``.
 
     The row is locked while comparing versions, so of two simultaneous saves of one version
-    exactly one wins and the other gets StaleEntry with the version that won.
+    exactly one wins and the other gets StaleEntry with the version that won. A newer version
+    written by the same person is no conflict: it is their own autosave, still under way when
+    they pressed Save.
     """
     with transaction.atomic():
         current = WorksheetEntry.objects.select_for_update().get(pk=entry.pk)
-        if current.version != expected_version:
+        if current.version != expected_version and current.updated_by_id != user.pk:
             raise StaleEntry(current)
         saved = form.save(commit=False)
         saved.version = current.version + 1

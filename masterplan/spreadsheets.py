@@ -180,6 +180,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
             opds[opd.acronym.lower()] = opd.pk
     my_opd = {worksheet.opd.name.lower(), (worksheet.opd.acronym or "").lower()}
 
+    headers = {key: header for key, header, _width in _columns(years)}
     forms, rejections = [], []
     for number, row in rows:
         reasons = []
@@ -219,6 +220,12 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
             entry = WorksheetEntry(worksheet=worksheet, kind=kind)
         form_data, lookup_errors = _form_data(row, entry, years, elements, sources, opds)
         form = EntryForm(form_data, instance=entry, years=years)
+        lookup_errors += [
+            _("“%(column)s” does not apply to this kind of entry; empty it.")
+            % {"column": headers.get(key, key)}
+            for key, value in row.items()
+            if value and key not in form.fields and key not in ("id", "opd", "dimension", "kind")
+        ]
         if lookup_errors or not form.is_valid():
             reasons = lookup_errors + [
                 f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"

@@ -133,6 +133,7 @@ class TestAllOrNothing:
             sheet.cell(2, column(sheet, "Nama")).value = "Judul baru yang tidak boleh masuk"
             sheet.cell(4, column(sheet, "Anggaran 2027 (Rp)")).value = "lima juta"
             sheet.cell(3, column(sheet, "OPD")).value = "Dinkes"
+            sheet.cell(2, column(sheet, "Target 2027")).value = "7 hari"  # not for an app
             sheet.append([9999, "", "", "Isu atau permasalahan", "", "Titipan"])
             sheet.append(["", "", "", "Ramalan", "", "Jenis aneh"])
 
@@ -140,8 +141,9 @@ class TestAllOrNothing:
             filled, as_upload(edit(content, change)), representative
         )
         assert not result.ok
-        assert [r.row for r in result.rejections] == [3, 4, 5, 6]
+        assert [r.row for r in result.rejections] == [2, 3, 4, 5, 6]
         reasons = {r.row: " ".join(r.reasons) for r in result.rejections}
+        assert "Target 2027" in reasons[2]
         assert "Dinkes" in reasons[3]
         assert "Anggaran 2027" in reasons[4] or "Budget 2027" in reasons[4]
         assert "9999" in reasons[5]

@@ -197,6 +197,23 @@ class TestEditingAProposal:
         assert proposal.title == "Versi rekan"
         # The form now carries the stored version: saving again is a deliberate overwrite.
         assert response.context["form"].data["version"] == proposal.version
+        assert f'name="version" value="{proposal.version}"' in response.text
+
+    def test_saving_over_ones_own_newer_autosave_is_no_conflict(
+        self, login, representative, proposal
+    ):
+        client = login(representative)
+        client.post(
+            reverse("masterplan:entry_autosave", args=[proposal.pk]),
+            entry_data(proposal, title="Draf otomatis"),
+        )
+        response = client.post(
+            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            entry_data(proposal, version=1, title="Simpan manual"),
+        )
+        assert response.status_code == 302
+        proposal.refresh_from_db()
+        assert (proposal.title, proposal.version) == ("Simpan manual", 3)
 
     def test_a_stale_autosave_is_refused(self, login, representative, proposal):
         WorksheetEntry.objects.filter(pk=proposal.pk).update(version=5, title="Lebih baru")
