@@ -156,18 +156,29 @@ class EntryForm(forms.ModelForm):
         else:
             del self.fields["quadrant"]
         for year in self.years:
+            # in a table under the year and the column heading: the label is for screen readers
+            target_label = _("Target %(year)s") % {"year": year}
+            budget_label = _("Budget %(year)s (Rp)") % {"year": year}
             self.fields[f"target_{year}"] = forms.CharField(
-                label=_("Target %(year)s") % {"year": year},
+                label=target_label,
                 max_length=100,
                 required=False,
                 initial=entry.yearly_targets.get(str(year), ""),
+                widget=forms.TextInput(attrs={"class": "form-control", "aria-label": target_label}),
             )
             self.fields[f"budget_{year}"] = forms.IntegerField(
-                label=_("Budget %(year)s (Rp)") % {"year": year},
+                label=budget_label,
                 min_value=0,
                 required=False,
                 initial=entry.yearly_budgets.get(str(year)),
                 error_messages={"invalid": _("Write the budget as a whole number of rupiah.")},
+                widget=forms.TextInput(
+                    attrs={
+                        "class": "form-control text-end",
+                        "aria-label": budget_label,
+                        "inputmode": "numeric",
+                    }
+                ),
             )
 
     def year_rows(self):

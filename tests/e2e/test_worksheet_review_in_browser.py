@@ -44,6 +44,7 @@ def test_a_proposal_goes_round_the_review_until_it_is_accepted(
     sec.goto(f"{live_server.url}/inputs/worksheets/{worksheet.pk}/")
     sec.get_by_placeholder("Komentari butir ini").fill("Baseline belum diisi.")
     sec.get_by_role("button", name="Komentar", exact=True).click()
+    sec.get_by_text("Komentar Anda telah disimpan.").wait_for()
     sec.get_by_role("button", name="Kembalikan untuk diperbaiki").click()
     sec.get_by_label("Apa yang perlu diperbaiki OPD?").fill("Lengkapi baseline.")
     sec.get_by_role("button", name="Kembalikan ke OPD").click()
