@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +22,7 @@ from regency.permissions import (
     role_required,
 )
 
-from . import inputs, readiness, spreadsheets
+from . import inputs, readiness, spreadsheets, tasks
 from .forms_inputs import (
     CommentForm,
     DeadlineForm,
@@ -141,12 +142,8 @@ def window_deadline(request, window_id):
 @require_POST
 @role_required(SECRETARIAT)
 def window_remind(request, window_id):
-    from django.db import transaction
-
-    from .tasks import send_input_reminders
-
     window = get_object_or_404(InputWindow, pk=window_id)
-    transaction.on_commit(lambda: send_input_reminders.delay(window.pk))
+    transaction.on_commit(lambda: tasks.send_input_reminders.delay(window.pk))
     messages.success(request, _("Reminders are being sent to the OPDs that have not submitted."))
     return redirect("masterplan:input_window", window_id=window.pk)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masterplan import inputs
-from masterplan.models import InputWindow, Worksheet
+from masterplan.models import InputWindow, Worksheet, WorksheetStateChange
 from regency.models import Dimension
 
 from .factories import OpdFactory, UserFactory
@@ -218,3 +218,35 @@ class TestHomePage:
         assert response.context["inputs_due"] == []
         assert response.context["inputs_done"] == [done]
         assert reverse("masterplan:worksheet", args=[done.pk]) in response.text
+
+
+class TestWindowList:
+    def test_readers_see_the_windows(self, login, mentor, programme):
+        window = InputWindowFactory(programme=programme, title="Isu per dimensi")
+        response = login(mentor).get(reverse("masterplan:input_windows"))
+        assert response.status_code == 200
+        assert "Isu per dimensi" in response.text
+        assert reverse("masterplan:input_window_new") not in response.text
+        assert reverse("masterplan:input_window", args=[window.pk]) in response.text
+
+    def test_representatives_and_opd_heads_are_refused(
+        self, client, login, representative, opd_head, programme
+    ):
+        for user in (representative, opd_head):
+            assert login(user).get(reverse("masterplan:input_windows")).status_code == 403
+            client.logout()
+
+
+def test_the_demo_has_worksheets_in_every_state_and_late_ones(
+    regency, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+    states = set(Worksheet.objects.values_list("state", flat=True))
+    assert states == set(State.values)
+    assert any(w.is_late for w in Worksheet.objects.select_related("window"))
+    assert not WorksheetStateChange.objects.filter(by=None).exists()
