@@ -113,6 +113,15 @@ SWOT = [
     ("S", "Komunitas Relawan TIK aktif"),
 ]
 
+PROPOSAL_ELEMENTS = {
+    ("Bappeda", "governance"): "kebijakan-publik",
+    ("Bappeda", "economy"): "kesejahteraan-rakyat",
+    ("Dinkes", "living"): "kesehatan",
+    ("Dinkes", "society"): "komunitas",
+    ("Diskominfo", "governance"): "pelayanan-publik",
+    ("Bapenda", "economy"): "transaksi-keuangan",
+}
+
 # (OPD acronym, dimension code) -> state in the stage II window
 STATES = {
     ("Bappeda", "governance"): State.DRAFT,
@@ -166,7 +175,9 @@ def fill(programme) -> None:
         worksheet = worksheets.get((acronym, code))
         if worksheet is None or code not in by_code:
             continue
-        proposal = _proposal(worksheet, programme, PROPOSALS[(acronym, code)])
+        proposal = _proposal(
+            worksheet, programme, PROPOSALS[(acronym, code)], PROPOSAL_ELEMENTS[(acronym, code)]
+        )
         _issues_and_assets(worksheet, code)
         if state == State.RETURNED:
             _move(worksheet, State.SUBMITTED, State.RETURNED)
@@ -224,15 +235,15 @@ def _readiness(worksheet, n) -> None:
     )
 
 
-def _proposal(worksheet, programme, data) -> WorksheetEntry:
+def _proposal(worksheet, programme, data, element_code) -> WorksheetEntry:
     title, objective, indicator, baseline, targets, budgets = data
     years = programme.years
     proposal = WorksheetEntry.objects.create(
         worksheet=worksheet,
         kind=Kind.PROPOSAL,
-        element=Element.objects.filter(dimension=worksheet.dimension).first(),
+        element=Element.objects.filter(code=element_code).first(),
         title=title,
-        description=objective,
+        description=f"Usulan {worksheet.opd.acronym} untuk {worksheet.dimension.name_id}.",
         objective=objective,
         indicator=indicator,
         baseline=baseline,
