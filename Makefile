@@ -54,6 +54,7 @@ worker: $(VENV)/.run-installed
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/inputs_matrix.py
 
 clean:
 	rm -rf $(VENV) var

@@ -187,3 +187,10 @@ LOGGING = {
 SIGNING_KEY_FILE = Path(os.environ.get("SIGNING_KEY_FILE", VAR_DIR / "signing" / "key.pem"))
 SIGNING_CERT_FILE = Path(os.environ.get("SIGNING_CERT_FILE", VAR_DIR / "signing" / "cert.pem"))
 SIGNING_KEY_PASSPHRASE = os.environ.get("SIGNING_KEY_PASSPHRASE", "")
+# Celery beat: periodic tasks. Production runs `celery -A config beat` beside the workers.
+CELERY_BEAT_SCHEDULE = {
+    "input-reminders": {
+        "task": "masterplan.tasks.send_due_input_reminders",
+        "schedule": envint("INPUT_REMINDER_INTERVAL", "3600"),  # seconds
+    },
+}

@@ -35,3 +35,35 @@ def send_signing_reminders(sheet_id: int, requested_at: str) -> int:
     from . import signing
 
     return signing.send_reminders(sheet_id, datetime.datetime.fromisoformat(requested_at))
+
+
+# --- OPD inputs --------------------------------------------------------------------------------
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=120,
+    soft_time_limit=100,
+)
+def mail_worksheet_state_change(change_id: int) -> int:
+    from . import inputs
+
+    return inputs.mail_state_change(change_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, time_limit=300, soft_time_limit=270)
+def send_input_reminders(window_id: int) -> int:
+    from . import inputs
+    from .models import InputWindow
+
+    window = InputWindow.objects.filter(pk=window_id).first()
+    return inputs.send_reminders(window) if window else 0
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, time_limit=300, soft_time_limit=270)
+def send_due_input_reminders() -> list[int]:
+    """Run by Celery beat (CELERY_BEAT_SCHEDULE in settings)."""
+    from . import inputs
+
+    return inputs.send_due_reminders()

@@ -12,4 +12,5 @@ urlpatterns = [
     path("renders/<int:job_id>/", views.job_status, name="job_status"),
     path("renders/<int:job_id>/download/", views.job_download, name="job_download"),
     path("commitments/", include("masterplan.urls_signing")),
+    path("inputs/", include("masterplan.urls_inputs")),
 ]

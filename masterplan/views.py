@@ -8,7 +8,7 @@ from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 from workshops import home as workshops_home
 
-from . import books, signing
+from . import books, inputs, signing
 from .models import Book, Chapter, RenderJob
 
 
@@ -27,6 +27,7 @@ def home(request):
         context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
     context.update(workshops_home.todo(user))
     context.update(signing.home_context(user))
+    context.update(inputs.home_context(user, programme))
     return render(request, "masterplan/home.html", context)
 
 

@@ -11,5 +11,6 @@ def regency(request):
         "nav": {
             "is_secretariat": permissions.is_secretariat(user) if user else False,
             "can_read_books": permissions.can_read_books(user) if user else False,
+            "can_read_inputs": permissions.can_read_inputs(user) if user else False,
         },
     }

@@ -54,3 +54,31 @@ def role_required(roles) -> Callable:
 def can_manage_workshops(user) -> bool:
     """Plan Bimtek, keep the register, take attendance: the secretariat's work."""
     return is_secretariat(user)
+
+
+# OPD inputs (worksheets): everyone who reads them all, and who may comment on them.
+INPUT_READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
+INPUT_COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
+
+
+def can_review_inputs(user) -> bool:
+    """Accept or return worksheets, open windows, send reminders: the secretariat only."""
+    return is_secretariat(user)
+
+
+def can_comment_inputs(user) -> bool:
+    return has_role(user, INPUT_COMMENTERS)
+
+
+def can_fill_worksheet(user, worksheet) -> bool:
+    """Edit and submit: the OPD's own representatives and head, while the worksheet is open."""
+    return (
+        has_role(user, {Role.OPD_REPRESENTATIVE, Role.OPD_HEAD})
+        and user.opd_id == worksheet.opd_id
+        and worksheet.is_editable
+    )
+
+
+def can_read_inputs(user) -> bool:
+    """See every OPD's worksheets and the overview matrix."""
+    return has_role(user, INPUT_READERS)

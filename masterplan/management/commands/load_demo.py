@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from masterplan import demo as masterplan_demo
-from masterplan import demo_signing
+from masterplan import demo_inputs, demo_signing
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
 from workshops import demo as workshops_demo
@@ -116,6 +116,7 @@ class Command(BaseCommand):
         """Demo content of a programme just created; each app fills its own part."""
         workshops_demo.fill(programme)
         masterplan_demo.fill(programme)
+        demo_inputs.fill(programme)
 
 
 def _slug(acronym: str) -> str:

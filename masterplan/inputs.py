@@ -1,0 +1,341 @@
+"""OPD inputs: opening input windows, saving worksheet entries safely, the review workflow,
+the secretariat's matrix and the reminder e-mails."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from regency.models import ROLES_WITH_OPD, Dimension, Opd, Role, User
+from regency.permissions import can_fill_worksheet, can_review_inputs
+
+from .models import (
+    InputWindow,
+    ReviewComment,
+    Worksheet,
+    WorksheetEntry,
+    WorksheetStateChange,
+)
+
+State = Worksheet.State
+
+
+class StaleEntry(Exception):
+    """Someone saved the entry after this person loaded it; their save is refused."""
+
+    def __init__(self, current: WorksheetEntry):
+        super().__init__("stale entry")
+        self.current = current
+
+
+class WrongState(Exception):
+    """The worksheet is not in a state that allows this change."""
+
+
+# --- Input windows ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_window(
+    programme,
+    *,
+    stage,
+    title,
+    kinds,
+    deadline,
+    opds,
+    dimensions,
+    reminder_days=3,
+    readiness_components=None,
+    by=None,
+) -> InputWindow:
+    """Open a window and create one not-started worksheet per OPD and dimension asked."""
+    window = InputWindow.objects.create(
+        programme=programme,
+        stage=stage,
+        title=title,
+        kinds=list(kinds),
+        deadline=deadline,
+        reminder_days=reminder_days,
+        created_by=by,
+        **({"readiness_components": list(readiness_components)} if readiness_components else {}),
+    )
+    Worksheet.objects.bulk_create(
+        Worksheet(window=window, opd=opd, dimension=dimension)
+        for opd in opds
+        for dimension in dimensions
+    )
+    return window
+
+
+def extend_deadline(window: InputWindow, deadline: datetime.datetime) -> None:
+    """Move the deadline; a later deadline earns the OPDs a fresh automatic reminder."""
+    if deadline > window.deadline:
+        window.reminded_at = None
+    window.deadline = deadline
+    window.save(update_fields=["deadline", "reminded_at"])
+
+
+# --- Entries ---------------------------------------------------------------------------------
+
+
+def save_entry(entry: WorksheetEntry, form, expected_version: int, user) -> WorksheetEntry:
+    """Save a valid entry form unless the stored entry changed since ``expected_version``.
+
+    The row is locked while comparing versions, so of two simultaneous saves of one version
+    exactly one wins and the other gets StaleEntry with the version that won. A newer version
+    written by the same person is no conflict: it is their own autosave, still under way when
+    they pressed Save.
+    """
+    with transaction.atomic():
+        current = WorksheetEntry.objects.select_for_update().get(pk=entry.pk)
+        if current.version != expected_version and current.updated_by_id != user.pk:
+            raise StaleEntry(current)
+        saved = form.save(commit=False)
+        saved.version = current.version + 1
+        saved.updated_by = user
+        saved.save()
+        form.save_m2m()
+        _mark_started(saved.worksheet)
+    return saved
+
+
+def add_entry(worksheet: Worksheet, form, user) -> WorksheetEntry:
+    entry = form.save(commit=False)
+    entry.worksheet = worksheet
+    entry.updated_by = user
+    with transaction.atomic():
+        entry.save()
+        form.save_m2m()
+        _mark_started(worksheet)
+    return entry
+
+
+def _mark_started(worksheet: Worksheet) -> None:
+    Worksheet.objects.filter(pk=worksheet.pk, state=State.NOT_STARTED).update(
+        state=State.DRAFT, updated_at=timezone.now()
+    )
+
+
+# --- Review ----------------------------------------------------------------------------------
+
+# (from states, to state, who may)
+TRANSITIONS = {
+    "submit": ((State.DRAFT, State.RETURNED), State.SUBMITTED),
+    "accept": ((State.SUBMITTED,), State.ACCEPTED),
+    "return": ((State.SUBMITTED,), State.RETURNED),
+}
+
+
+def may_change(user, worksheet: Worksheet, action: str) -> bool:
+    if action == "submit":
+        return can_fill_worksheet(user, worksheet)
+    return can_review_inputs(user)
+
+
+def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> WorksheetStateChange:
+    """Submit, accept or return a worksheet; record who and when; e-mail after commit."""
+    from . import tasks
+
+    if not may_change(user, worksheet, action):
+        raise PermissionDenied
+    sources, target = TRANSITIONS[action]
+    with transaction.atomic():
+        locked = Worksheet.objects.select_for_update().get(pk=worksheet.pk)
+        if locked.state not in sources:
+            raise WrongState(locked.state)
+        if action == "submit" and not locked.entries.exists():
+            raise WrongState(locked.state)
+        change = WorksheetStateChange.objects.create(
+            worksheet=locked, from_state=locked.state, to_state=target, by=user, note=note
+        )
+        locked.state = target
+        locked.save(update_fields=["state", "updated_at"])
+        if note:
+            ReviewComment.objects.create(worksheet=locked, author=user, text=note)
+        transaction.on_commit(lambda: tasks.mail_worksheet_state_change.delay(change.pk))
+    worksheet.state = target
+    return change
+
+
+def add_comment(worksheet: Worksheet, user, text: str, entry=None) -> ReviewComment:
+    return ReviewComment.objects.create(worksheet=worksheet, entry=entry, author=user, text=text)
+
+
+def opd_addresses(opd_id: int) -> list[str]:
+    return list(
+        User.objects.filter(opd_id=opd_id, role__in=ROLES_WITH_OPD, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def secretariat_addresses() -> list[str]:
+    return list(
+        User.objects.filter(role=Role.SECRETARIAT, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def mail_state_change(change_id: int) -> int:
+    """Tell the OPD (or, on submission, the secretariat) about a change; once only."""
+    change = (
+        WorksheetStateChange.objects.select_related(
+            "worksheet__opd", "worksheet__dimension", "worksheet__window", "by"
+        )
+        .filter(pk=change_id, mailed_at__isnull=True)
+        .first()
+    )
+    if change is None:
+        return 0
+    worksheet = change.worksheet
+    if change.to_state == State.SUBMITTED:
+        recipients = secretariat_addresses()
+    else:
+        recipients = opd_addresses(worksheet.opd_id)
+    url = settings.SITE_URL.rstrip("/") + reverse("masterplan:worksheet", args=[worksheet.pk])
+    with override(settings.LANGUAGE_CODE):
+        state = State(change.to_state).label
+        subject = _("Worksheet %(dimension)s of %(opd)s: %(state)s") % {
+            "dimension": worksheet.dimension.name_id,
+            "opd": worksheet.opd,
+            "state": state,
+        }
+        body = _(
+            "The worksheet %(dimension)s of %(opd)s (%(window)s) is now: %(state)s.\n"
+            "Changed by %(by)s on %(at)s.\n\n%(note)s\n\nOpen it: %(url)s\n"
+        ) % {
+            "dimension": worksheet.dimension.name_id,
+            "opd": worksheet.opd.display_name,
+            "window": worksheet.window,
+            "state": state,
+            "by": change.by.display_name if change.by else "-",
+            "at": timezone.localtime(change.at).strftime("%d-%m-%Y %H:%M"),
+            "note": change.note,
+            "url": url,
+        }
+    sent = 0
+    if recipients:
+        sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)])
+    WorksheetStateChange.objects.filter(pk=change.pk).update(mailed_at=timezone.now())
+    return sent
+
+
+# --- Reminders -------------------------------------------------------------------------------
+
+
+def send_reminders(window: InputWindow) -> int:
+    """E-mail every OPD of the window that still has worksheets to submit; return the count."""
+    pending = (
+        window.worksheets.filter(state__in=Worksheet.OPEN)
+        .select_related("dimension")
+        .order_by("opd_id", "dimension__order")
+    )
+    by_opd: dict[int, list[str]] = {}
+    for worksheet in pending:
+        by_opd.setdefault(worksheet.opd_id, []).append(worksheet.dimension.name_id)
+    if not by_opd:
+        return 0
+    opds = Opd.objects.in_bulk(by_opd.keys())
+    deadline = timezone.localtime(window.deadline).strftime("%d-%m-%Y %H:%M")
+    url = settings.SITE_URL.rstrip("/") + reverse("masterplan:home")
+    messages = []
+    with override(settings.LANGUAGE_CODE):
+        for opd_id, dimensions in by_opd.items():
+            recipients = opd_addresses(opd_id)
+            if not recipients:
+                continue
+            subject = _("Reminder: worksheets due %(deadline)s") % {"deadline": deadline}
+            body = _(
+                "%(opd)s has not yet submitted these worksheets of %(window)s: %(dimensions)s.\n"
+                "The deadline is %(deadline)s.\n\nOpen them: %(url)s\n"
+            ) % {
+                "opd": opds[opd_id].display_name,
+                "window": window,
+                "dimensions": ", ".join(dimensions),
+                "deadline": deadline,
+                "url": url,
+            }
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
+    send_mass_mail(messages)
+    return len(messages)
+
+
+def send_due_reminders(now: datetime.datetime | None = None) -> list[int]:
+    """Send the automatic reminder of every window within its reminder days; once each.
+
+    Celery beat calls this (see CELERY_BEAT_SCHEDULE); tests call it with a chosen ``now``.
+    """
+    now = now or timezone.now()
+    sent = []
+    for window in InputWindow.objects.filter(reminded_at__isnull=True, deadline__gt=now):
+        if now < window.deadline - datetime.timedelta(days=window.reminder_days):
+            continue
+        claimed = InputWindow.objects.filter(pk=window.pk, reminded_at__isnull=True).update(
+            reminded_at=now
+        )
+        if claimed:  # another beat run may have taken it meanwhile
+            send_reminders(window)
+            sent.append(window.pk)
+    return sent
+
+
+# --- Overview and home -----------------------------------------------------------------------
+
+
+@dataclass
+class MatrixRow:
+    opd: Opd
+    cells: list  # Worksheet or None, one per dimension
+
+
+def matrix(window: InputWindow) -> tuple[list[Dimension], list[MatrixRow], dict[str, int]]:
+    """The OPD x dimension grid of a window, in a fixed number of queries."""
+    worksheets = list(window.worksheets.select_related("opd", "dimension"))
+    dimensions = sorted({w.dimension for w in worksheets}, key=lambda d: (d.order, d.pk))
+    cells: dict[int, dict[int, Worksheet]] = {}
+    opds: dict[int, Opd] = {}
+    counts = dict.fromkeys(State.values, 0)
+    counts["late"] = 0
+    for worksheet in worksheets:
+        worksheet.window = window  # spares a query per cell for is_late
+        cells.setdefault(worksheet.opd_id, {})[worksheet.dimension_id] = worksheet
+        opds[worksheet.opd_id] = worksheet.opd
+        counts[worksheet.state] += 1
+        counts["late"] += worksheet.is_late
+    rows = [
+        MatrixRow(opd, [cells[opd.pk].get(d.pk) for d in dimensions])
+        for opd in sorted(opds.values(), key=lambda o: o.name)
+    ]
+    return dimensions, rows, counts
+
+
+def home_context(user, programme) -> dict:
+    """What the home page shows of the inputs: an OPD's worksheets due, or the open windows."""
+    if programme is None:
+        return {}
+    windows = programme.input_windows.filter(
+        deadline__gt=timezone.now() - datetime.timedelta(days=30)
+    )
+    if user.role in ROLES_WITH_OPD and user.opd_id:
+        mine = (
+            Worksheet.objects.visible_to(user)
+            .filter(window__in=windows)
+            .select_related("window", "dimension")
+            .order_by("window__deadline", "dimension__order")
+        )
+        due, done = [], []
+        for worksheet in mine:
+            (due if worksheet.state in Worksheet.OPEN else done).append(worksheet)
+        return {"inputs_due": due, "inputs_done": done, "inputs_now": timezone.now()}
+    if user.role in (Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD):
+        return {"input_windows": list(windows.order_by("deadline")), "inputs_now": timezone.now()}
+    return {}

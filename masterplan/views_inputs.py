@@ -1,0 +1,399 @@
+"""Pages of the OPD inputs: windows and their matrix, worksheets, entries, review."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regency.models import Dimension, Opd, Programme
+from regency.permissions import (
+    EVERYONE,
+    INPUT_COMMENTERS,
+    INPUT_READERS,
+    SECRETARIAT,
+    can_comment_inputs,
+    can_fill_worksheet,
+    can_review_inputs,
+    role_required,
+)
+
+from . import inputs, readiness, spreadsheets, tasks
+from .forms_inputs import (
+    CommentForm,
+    DeadlineForm,
+    EntryForm,
+    ImportForm,
+    InputWindowForm,
+    NewEntryForm,
+    ReturnForm,
+)
+from .models import (
+    InputKind,
+    InputWindow,
+    ReviewComment,
+    Worksheet,
+    WorksheetEntry,
+    default_readiness_components,
+)
+
+
+def _worksheet(user, worksheet_id) -> Worksheet:
+    return get_object_or_404(
+        Worksheet.objects.visible_to(user).select_related("window__programme", "opd", "dimension"),
+        pk=worksheet_id,
+    )
+
+
+def _entry(user, entry_id) -> WorksheetEntry:
+    entry = get_object_or_404(
+        WorksheetEntry.objects.filter(
+            worksheet__in=Worksheet.objects.visible_to(user)
+        ).select_related("worksheet__window__programme", "worksheet__opd", "worksheet__dimension"),
+        pk=entry_id,
+    )
+    if not can_fill_worksheet(user, entry.worksheet):
+        raise PermissionDenied
+    return entry
+
+
+# --- Windows ---------------------------------------------------------------------------------
+
+
+@role_required(INPUT_READERS)
+def window_list(request):
+    programme = Programme.current()
+    windows = programme.input_windows.all() if programme else InputWindow.objects.none()
+    return render(
+        request, "masterplan/inputs/window_list.html", {"programme": programme, "windows": windows}
+    )
+
+
+@role_required(SECRETARIAT)
+def window_new(request):
+    programme = Programme.current()
+    if programme is None:
+        raise PermissionDenied
+    form = InputWindowForm(
+        request.POST or None,
+        initial={
+            "dimensions": Dimension.objects.all(),
+            "opds": Opd.objects.filter(is_active=True),
+            "kinds": ["issues", "assets", "proposals"],
+            "readiness_components": default_readiness_components(),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        window = inputs.open_window(
+            programme,
+            stage=data["stage"],
+            title=data["title"],
+            kinds=data["kinds"],
+            deadline=data["deadline"],
+            reminder_days=data["reminder_days"],
+            readiness_components=data["readiness_components"],
+            opds=data["opds"],
+            dimensions=data["dimensions"],
+            by=request.user,
+        )
+        messages.success(request, _("The input window is open."))
+        return redirect("masterplan:input_window", window_id=window.pk)
+    return render(request, "masterplan/inputs/window_form.html", {"form": form})
+
+
+@role_required(INPUT_READERS)
+def window_detail(request, window_id):
+    window = get_object_or_404(InputWindow, pk=window_id)
+    dimensions, rows, counts = inputs.matrix(window)
+    return render(
+        request,
+        "masterplan/inputs/window_detail.html",
+        {
+            "window": window,
+            "dimensions": dimensions,
+            "rows": rows,
+            "counts": counts,
+            "deadline_form": DeadlineForm(initial={"deadline": window.deadline}),
+            "can_review": can_review_inputs(request.user),
+            # the matrix links hundreds of cells: build their URLs from one reverse()
+            "worksheet_base": reverse("masterplan:worksheet", args=[0]).removesuffix("0/"),
+        },
+    )
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def window_deadline(request, window_id):
+    window = get_object_or_404(InputWindow, pk=window_id)
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        inputs.extend_deadline(window, form.cleaned_data["deadline"])
+        messages.success(request, _("The deadline has been changed."))
+    else:
+        messages.error(request, " ".join(form.errors["deadline"]))
+    return redirect("masterplan:input_window", window_id=window.pk)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def window_remind(request, window_id):
+    window = get_object_or_404(InputWindow, pk=window_id)
+    transaction.on_commit(lambda: tasks.send_input_reminders.delay(window.pk))
+    messages.success(request, _("Reminders are being sent to the OPDs that have not submitted."))
+    return redirect("masterplan:input_window", window_id=window.pk)
+
+
+# --- Worksheets ------------------------------------------------------------------------------
+
+
+@role_required(EVERYONE)
+def worksheet_detail(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    comments = ReviewComment.objects.select_related("author")
+    entries = list(
+        worksheet.entries.select_related(
+            "element", "funding_source", "updated_by"
+        ).prefetch_related("partner_opds", Prefetch("comments", queryset=comments))
+    )
+    years = worksheet.window.programme.years
+    for entry in entries:
+        entry.plan = entry.yearly_plan(years) if entry.is_proposal else []
+    can_fill = can_fill_worksheet(request.user, worksheet)
+    return render(
+        request,
+        "masterplan/inputs/worksheet.html",
+        {
+            "worksheet": worksheet,
+            "window": worksheet.window,
+            "sections": _sections(worksheet.window, entries),
+            "general_comments": worksheet.comments.filter(entry=None).select_related("author"),
+            "history": worksheet.state_changes.select_related("by"),
+            "can_fill": can_fill,
+            "can_review": can_review_inputs(request.user),
+            "can_comment": can_comment_inputs(request.user),
+            "new_entry_form": NewEntryForm(worksheet=worksheet) if can_fill else None,
+            "return_form": ReturnForm(),
+        },
+    )
+
+
+def _sections(window, entries) -> list[tuple[str, list[WorksheetEntry]]]:
+    """The entries under the headings of the kinds of input the window asks for."""
+    Kind = WorksheetEntry.Kind
+    sections = []
+    if window.asks(InputKind.ISSUES):
+        sections.append((_("Issues and problems"), [e for e in entries if e.kind == Kind.ISSUE]))
+    if window.asks(InputKind.ASSETS):
+        sections.append((_("What the OPD already has"), [e for e in entries if e.is_asset]))
+    if window.asks(InputKind.PROPOSALS) or window.asks(InputKind.QUICK_WINS):
+        sections.append((_("Programme proposals"), [e for e in entries if e.is_proposal]))
+    if window.asks(InputKind.READINESS):
+        sections.append((_("Readiness"), [e for e in entries if e.kind == Kind.READINESS]))
+        sections.append((_("SWOT"), [e for e in entries if e.kind == Kind.SWOT]))
+    return sections
+
+
+@require_POST
+@role_required(EVERYONE)
+def worksheet_action(request, worksheet_id, action):
+    worksheet = _worksheet(request.user, worksheet_id)
+    if action not in inputs.TRANSITIONS:
+        return HttpResponseBadRequest()
+    note = ""
+    if action == "return":
+        form = ReturnForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["note"]))
+            return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+        note = form.cleaned_data["note"]
+    try:
+        inputs.change_state(worksheet, action, request.user, note=note)
+    except inputs.WrongState:
+        messages.error(
+            request,
+            _("This cannot be done now: the worksheet is %(state)s or has no entries.")
+            % {"state": worksheet.get_state_display().lower()},
+        )
+    else:
+        messages.success(
+            request,
+            _("The worksheet is now: %(state)s.") % {"state": worksheet.get_state_display()},
+        )
+    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+
+
+@require_POST
+@role_required(INPUT_COMMENTERS)
+def comment_add(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        entry = None
+        if form.cleaned_data["entry"]:
+            entry = get_object_or_404(worksheet.entries, pk=form.cleaned_data["entry"])
+        inputs.add_comment(worksheet, request.user, form.cleaned_data["text"], entry=entry)
+        messages.success(request, _("Your comment has been saved."))
+    else:
+        messages.error(request, " ".join(form.errors["text"]))
+    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+
+
+# --- Entries ---------------------------------------------------------------------------------
+
+
+@require_POST
+@role_required(EVERYONE)
+def entry_new(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    if not can_fill_worksheet(request.user, worksheet):
+        raise PermissionDenied
+    form = NewEntryForm(request.POST, worksheet=worksheet)
+    if form.is_valid():
+        entry = inputs.add_entry(worksheet, form, request.user)
+        return redirect("masterplan:entry_edit", entry_id=entry.pk)
+    messages.error(request, _("Give the entry a kind and a name."))
+    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+
+
+@role_required(EVERYONE)
+def entry_edit(request, entry_id):
+    entry = _entry(request.user, entry_id)
+    years = entry.worksheet.window.programme.years
+    form = EntryForm(request.POST or None, instance=entry, years=years)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            inputs.save_entry(entry, form, form.cleaned_data["version"], request.user)
+        except inputs.StaleEntry as stale:
+            conflict = _conflict(form, stale.current)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
+    return render(
+        request,
+        "masterplan/inputs/entry_form.html",
+        {"entry": entry, "worksheet": entry.worksheet, "form": form, "conflict": conflict},
+    )
+
+
+@require_POST
+@role_required(EVERYONE)
+def entry_autosave(request, entry_id):
+    """htmx saves the draft as the person types; answers with a short status line."""
+    entry = _entry(request.user, entry_id)
+    form = EntryForm(request.POST, instance=entry, years=entry.worksheet.window.programme.years)
+    context = {"entry": entry}
+    if not form.is_valid():
+        context["invalid"] = True
+    else:
+        try:
+            context["saved"] = inputs.save_entry(
+                entry, form, form.cleaned_data["version"], request.user
+            )
+        except inputs.StaleEntry as stale:
+            context["conflict"] = _conflict(form, stale.current)
+    return render(request, "masterplan/inputs/_autosave_status.html", context)
+
+
+def _conflict(form, current):
+    """Keep what the person typed, and let a deliberate second save replace the other one."""
+    data = form.data.copy()
+    data["version"] = current.version
+    form.data = data
+    return {"current": current, "differences": form.differences(current)}
+
+
+@require_POST
+@role_required(EVERYONE)
+def entry_delete(request, entry_id):
+    entry = _entry(request.user, entry_id)
+    worksheet_id = entry.worksheet_id
+    entry.delete()
+    messages.success(request, _("The entry has been deleted."))
+    return redirect("masterplan:worksheet", worksheet_id=worksheet_id)
+
+
+# --- Readiness and SWOT ----------------------------------------------------------------------
+
+
+@role_required(INPUT_READERS)
+def window_readiness(request, window_id):
+    window = get_object_or_404(InputWindow, pk=window_id)
+    accepted_only = request.GET.get("all") != "1"
+    entries = list(readiness.entries_of(window, accepted_only=accepted_only))
+    rows = readiness.summary(entries, window.readiness_components)
+    quadrants = readiness.swot(entries)
+    Quadrant = WorksheetEntry.Quadrant
+    return render(
+        request,
+        "masterplan/inputs/readiness.html",
+        {
+            "window": window,
+            "rows": rows,
+            "chart": readiness.chart_svg(rows),
+            "quadrants": [(Quadrant(q).label, q, items) for q, items in quadrants.items()],
+            "accepted_only": accepted_only,
+            "item_count": sum(row.total for row in rows),
+        },
+    )
+
+
+# --- Spreadsheets ----------------------------------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_response(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@role_required(EVERYONE)
+def worksheet_export(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    content = spreadsheets.export([worksheet], worksheet.window.programme.years)
+    return _xlsx_response(content, spreadsheets.filename(worksheet=worksheet))
+
+
+@role_required(INPUT_READERS)
+def window_export(request, window_id):
+    window = get_object_or_404(InputWindow.objects.select_related("programme"), pk=window_id)
+    content = spreadsheets.export(window.worksheets.all(), window.programme.years)
+    return _xlsx_response(content, spreadsheets.filename(window=window))
+
+
+@role_required(EVERYONE)
+def worksheet_import(request, worksheet_id):
+    worksheet = _worksheet(request.user, worksheet_id)
+    if not can_fill_worksheet(request.user, worksheet):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = spreadsheets.import_worksheet(
+                worksheet, form.cleaned_data["file"], request.user
+            )
+        except spreadsheets.UnreadableFile as error:
+            form.add_error(
+                "file", _("This file cannot be read as a worksheet: %(error)s") % {"error": error}
+            )
+        else:
+            if result.ok:
+                messages.success(
+                    request,
+                    _("Imported: %(created)s new and %(updated)s updated entries.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return render(
+        request,
+        "masterplan/inputs/import.html",
+        {"worksheet": worksheet, "form": form, "result": result},
+    )
