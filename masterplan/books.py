@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from regency.files import html_to_pdf
 from regency.models import Programme, Regency
 
+from .blocks import render_blocks
 from .models import Book, Chapter, RenderJob
 
 log = logging.getLogger(__name__)
@@ -145,14 +146,14 @@ def number_chapter(number: int, title: str, body: str) -> PrintChapter:
 def book_html(book: Book) -> str:
     """The complete print HTML of a book; identical content gives identical HTML."""
     regency = Regency.load()
-    chapters = [
-        number_chapter(index, chapter.title, chapter.body)
-        for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
-    ]
     emblem_uri = ""
     if regency and regency.emblem:
         emblem_uri = regency.emblem.path and f"file://{regency.emblem.path}"
     with translation.override("id"):
+        chapters = [
+            number_chapter(index, chapter.title, render_blocks(chapter.body, book.programme))
+            for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
+        ]
         return render_to_string(
             "masterplan/print/book.html",
             {
@@ -225,3 +226,57 @@ def run_render_job(job_id: int) -> RenderJob | None:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+# --- Outline ------------------------------------------------------------------------------
+
+ROADMAP_BOOK = (
+    4,
+    "Road Map",
+    "Buku IV Masterplan Smart City",
+    [
+        ("Pendahuluan", _sections("Latar Belakang", "Ruang Lingkup")),
+        (
+            "Roadmap per Dimensi",
+            _sections("Jangka Pendek", "Jangka Menengah", "Jangka Panjang"),
+        ),
+        ("Pemantauan dan Evaluasi", _sections("Indikator", "Evaluasi Tahunan")),
+    ],
+)
+
+
+@transaction.atomic
+def add_roadmap_book(programme: Programme) -> Book:
+    """Add the optional fourth book, Road Map, with its outline (idempotent)."""
+    number, title, subtitle, chapters = ROADMAP_BOOK
+    book, created = Book.objects.get_or_create(
+        programme=programme, number=number, defaults={"title": title, "subtitle": subtitle}
+    )
+    if created:
+        Chapter.objects.bulk_create(
+            Chapter(book=book, order=order, title=chapter_title, body=body)
+            for order, (chapter_title, body) in enumerate(chapters, start=1)
+        )
+    return book
+
+
+@transaction.atomic
+def add_chapter(book: Book, title: str, user=None) -> Chapter:
+    """Append a new, empty chapter at the end of a book."""
+    last = book.chapters.order_by("-order").values_list("order", flat=True).first() or 0
+    return Chapter.objects.create(book=book, order=last + 1, title=title.strip(), updated_by=user)
+
+
+@transaction.atomic
+def move_chapter(chapter: Chapter, step: int) -> None:
+    """Move a chapter one place up (step -1) or down (+1); chapters are renumbered 1, 2, 3."""
+    chapters = list(
+        Chapter.objects.select_for_update().filter(book=chapter.book_id).order_by("order", "pk")
+    )
+    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+    target = index + step
+    if 0 <= target < len(chapters):
+        chapters[index], chapters[target] = chapters[target], chapters[index]
+    for order, item in enumerate(chapters, start=1):
+        if item.order != order:
+            Chapter.objects.filter(pk=item.pk).update(order=order)

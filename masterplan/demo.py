@@ -2,7 +2,7 @@
 
 from regency.models import Programme
 
-from .models import Chapter
+from .models import Chapter, ChapterComment, ChapterRevision
 
 # Chapters with demo text: (book number, chapter order) -> HTML
 CHAPTERS = {
@@ -98,3 +98,86 @@ def fill(programme: Programme) -> None:
                 chapter.body = body
                 chapter.state = Chapter.State.FINAL if book.number == 1 else Chapter.State.REVIEW
                 chapter.save()
+    _place_data_blocks(programme)
+
+
+# Data blocks placed in the demo chapters: (book, chapter order) -> HTML added at the end.
+BLOCKS = {
+    (1, 1): "<h2>Jadwal Bimbingan Teknis</h2><p>Penyusunan masterplan mengikuti empat tahap "
+    "bimbingan teknis berikut.</p>"
+    '<div data-block="bimtek-schedule"></div>',
+    (1, 6): "<h2>Dimensi dan Elemen Smart City</h2><p>Strategi disusun untuk enam dimensi "
+    "beserta elemennya.</p>"
+    '<div data-block="dimensions"></div>',
+    (2, 5): "<h2>Perangkat Daerah Pelaksana</h2><p>Seluruh OPD berikut terlibat dalam "
+    "pelaksanaan masterplan.</p>"
+    '<div data-block="opd-list"></div>',
+    (3, 1): "<h2>Kemajuan Penyusunan Dokumen</h2><p>Status penyusunan setiap buku masterplan "
+    "pada saat dokumen ini dicetak.</p>"
+    '<div data-block="chapter-progress"></div>',
+}
+
+
+def _place_data_blocks(programme: Programme) -> None:
+    for (number, order), block in BLOCKS.items():
+        chapter = Chapter.objects.filter(
+            book__programme=programme, book__number=number, order=order
+        )
+        chapter = chapter.first()
+        if chapter:
+            chapter.body += block
+            chapter.save()
+
+
+def fill_review(programme: Programme) -> None:
+    """Revisions and review comments by the demo people (once their accounts exist)."""
+    from regency.models import User
+
+    if ChapterRevision.objects.filter(chapter__book__programme=programme).exists():
+        return
+    from . import revisions
+
+    secretariat = User.objects.filter(username="sekretariat").first()
+    mentor = User.objects.filter(username="mentor").first()
+    if not (secretariat and mentor):
+        return
+    roadmap = Chapter.objects.get(book__programme=programme, book__number=2, order=4)
+    revisions.save_chapter(
+        roadmap,
+        roadmap.body.replace(
+            "difokuskan pada penguatan layanan yang telah ada dan program quick win.",
+            "difokuskan pada penguatan layanan yang telah ada, integrasi data antar-OPD "
+            "dan tiga program quick win.",
+        ),
+        roadmap.version,
+        secretariat,
+    )
+    revisions.save_chapter(
+        roadmap,
+        roadmap.body
+        + "<p>Daftar program jangka pendek ini ditinjau ulang setiap tahun bersama Bappeda.</p>",
+        roadmap.version,
+        secretariat,
+    )
+    ChapterComment.objects.create(
+        chapter=roadmap,
+        author=mentor,
+        version=roadmap.version,
+        text="Mohon tambahkan kolom indikator dan target tahunan pada tabel jangka pendek.",
+    )
+    resolved = ChapterComment.objects.create(
+        chapter=roadmap,
+        author=mentor,
+        version=1,
+        text="Sebutkan dasar pemilihan program quick win.",
+    )
+    resolved.resolved_by = secretariat
+    resolved.resolved_at = resolved.created_at
+    resolved.save()
+    summary = Chapter.objects.get(book__programme=programme, book__number=3, order=1)
+    ChapterComment.objects.create(
+        chapter=summary,
+        author=secretariat,
+        version=summary.version,
+        text="Ringkasan perlu diperbarui setelah Bimtek IV.",
+    )

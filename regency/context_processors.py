@@ -11,5 +11,7 @@ def regency(request):
         "nav": {
             "is_secretariat": permissions.is_secretariat(user) if user else False,
             "can_read_books": permissions.can_read_books(user) if user else False,
+            "can_edit_chapters": permissions.can_edit_chapters(user) if user else False,
+            "can_comment_chapters": permissions.can_comment_chapters(user) if user else False,
         },
     }

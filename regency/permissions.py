@@ -49,3 +49,17 @@ def role_required(roles) -> Callable:
         return wrapped
 
     return decorator
+
+
+BOOK_EDITORS = SECRETARIAT
+BOOK_COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
+
+
+def can_edit_chapters(user) -> bool:
+    """Write chapters, change their state and the books' outline: the secretariat only."""
+    return has_role(user, BOOK_EDITORS)
+
+
+def can_comment_chapters(user) -> bool:
+    """Comment on chapters and resolve comments: mentors and the secretariat (mentors do not edit)."""
+    return has_role(user, BOOK_COMMENTERS)
