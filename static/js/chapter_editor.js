@@ -38,6 +38,7 @@
     menubar: false,
     min_height: 480,
     toolbar_sticky: true,
+    toolbar_mode: "wrap",
     plugins: "lists table image link autoresize",
     toolbar:
       "undo redo | blocks | bold italic underline | bullist numlist | table image link | datablock",
