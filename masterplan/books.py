@@ -7,11 +7,14 @@ Celery task in ``tasks.py`` only wraps it.
 import hashlib
 import html
 import logging
+import os
 import re
+import socket
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -119,9 +122,12 @@ class PrintChapter:
     sections: list[Section] = field(default_factory=list)
 
 
-def number_chapter(number: int, title: str, body: str) -> PrintChapter:
-    """Number a chapter's headings (2.1, 2.1.1) and give each an anchor for the contents."""
-    chapter = PrintChapter(number=number, anchor=f"bab-{number}", title=title, body="")
+def number_chapter(number: int, title: str, body: str, prefix: str = "") -> PrintChapter:
+    """Number a chapter's headings (2.1, 2.1.1) and give each an anchor for the contents.
+
+    ``prefix`` keeps anchors unique when several books are printed in one file.
+    """
+    chapter = PrintChapter(number=number, anchor=f"{prefix}bab-{number}", title=title, body="")
     counters = {"h2": 0, "h3": 0}
 
     def replace(match: re.Match) -> str:
@@ -133,7 +139,7 @@ def number_chapter(number: int, title: str, body: str) -> PrintChapter:
         else:
             counters["h3"] += 1
             label = f"{number}.{counters['h2']}.{counters['h3']}"
-        anchor = f"bab-{number}-{label.replace('.', '-')}"
+        anchor = f"{prefix}bab-{number}-{label.replace('.', '-')}"
         if tag == "h2":
             text = html.unescape(_TAG.sub("", inner)).strip()
             chapter.sections.append(Section(anchor=anchor, number=label, title=text))
@@ -166,6 +172,40 @@ def book_html(book: Book) -> str:
         )
 
 
+def masterplan_html(programme: Programme) -> str:
+    """The whole masterplan, every book of the set, as one print HTML with one contents."""
+    regency = Regency.load()
+    emblem_uri = ""
+    if regency and regency.emblem:
+        emblem_uri = regency.emblem.path and f"file://{regency.emblem.path}"
+    parts = []
+    with translation.override("id"):
+        for book in programme.books.order_by("number"):
+            chapters = [
+                number_chapter(
+                    index,
+                    chapter.title,
+                    render_blocks(chapter.body, programme),
+                    prefix=f"buku-{book.number}-",
+                )
+                for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
+            ]
+            parts.append({"book": book, "chapters": chapters, "anchor": f"buku-{book.number}"})
+        return render_to_string(
+            "masterplan/print/masterplan.html",
+            {"regency": regency, "programme": programme, "parts": parts, "emblem_uri": emblem_uri},
+        )
+
+
+def request_masterplan_render(programme: Programme, user) -> RenderJob:
+    """Queue the rendering of the whole masterplan as one file."""
+    from .tasks import render_book
+
+    job = RenderJob.objects.create(programme=programme, requested_by=user)
+    transaction.on_commit(lambda: render_book.delay(job.pk))
+    return job
+
+
 def content_hash(book_html_text: str, book: Book) -> str:
     """A fingerprint of everything that ends up in the PDF: its HTML and the emblem's bytes."""
     digest = hashlib.sha256(book_html_text.encode())
@@ -196,15 +236,25 @@ def request_render(book: Book, user) -> RenderJob:
 def run_render_job(job_id: int) -> RenderJob | None:
     """Render the job's book, or reuse an identical earlier rendering; record the outcome."""
     started = RenderJob.objects.filter(pk=job_id).exclude(status=RenderJob.Status.DONE)
-    if not started.update(status=RenderJob.Status.RUNNING, started_at=timezone.now(), error=""):
+    running = {
+        "status": RenderJob.Status.RUNNING,
+        "started_at": timezone.now(),
+        "error": "",
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+        "attempts": F("attempts") + 1,  # more than one: a worker died and the job came back
+    }
+    if not started.update(**running):
         return RenderJob.objects.filter(pk=job_id).first()  # done already, or deleted
-    job = RenderJob.objects.select_related("book__programme").get(pk=job_id)
+    job = RenderJob.objects.select_related("book__programme", "programme").get(pk=job_id)
     try:
-        text = book_html(job.book)
+        text = book_html(job.book) if job.book else masterplan_html(job.programme)
         fingerprint = content_hash(text, job.book)
         earlier = (
             RenderJob.objects.filter(
-                book=job.book, status=RenderJob.Status.DONE, content_hash=fingerprint
+                book=job.book,
+                programme=job.programme,
+                status=RenderJob.Status.DONE,
+                content_hash=fingerprint,
             )
             .exclude(file="")
             .first()
@@ -216,7 +266,8 @@ def run_render_job(job_id: int) -> RenderJob | None:
             job.reused = True
         else:
             pdf, pages = render_pdf(text)
-            job.file.save(f"{job.book.pk}-{fingerprint[:16]}.pdf", ContentFile(pdf), save=False)
+            stem = f"{job.book.pk}" if job.book else f"masterplan-{job.programme.pk}"
+            job.file.save(f"{stem}-{fingerprint[:16]}.pdf", ContentFile(pdf), save=False)
             job.page_count = pages
         job.status = RenderJob.Status.DONE
     except Exception as exc:  # the job must say why it failed, whatever failed

@@ -116,7 +116,21 @@ class RenderJob(models.Model):
         FAILED = "failed", _("Failed")
 
     book = models.ForeignKey(
-        Book, verbose_name=_("book"), on_delete=models.CASCADE, related_name="render_jobs"
+        Book,
+        verbose_name=_("book"),
+        on_delete=models.CASCADE,
+        related_name="render_jobs",
+        null=True,
+        blank=True,
+        help_text=_("Empty for the whole masterplan in one file."),
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("whole masterplan of programme"),
+        on_delete=models.CASCADE,
+        related_name="masterplan_renders",
+        null=True,
+        blank=True,
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -138,6 +152,10 @@ class RenderJob(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker = models.CharField(
+        _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     objects = RenderJobQuerySet.as_manager()
 
@@ -147,7 +165,7 @@ class RenderJob(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.book} #{self.pk} ({self.get_status_display()})"
+        return f"{self.book or self.programme} #{self.pk} ({self.get_status_display()})"
 
     @property
     def is_finished(self) -> bool:
@@ -161,6 +179,8 @@ class RenderJob(models.Model):
 
     @property
     def filename(self) -> str:
+        if self.book is None:
+            return f"{self.programme.name.replace(' ', '-')}-Lengkap.pdf"
         regency_slug = self.book.programme.name.replace(" ", "-")
         return f"{regency_slug}-Buku-{self.book.roman_number}.pdf"
 

@@ -31,4 +31,5 @@ urlpatterns = [
     ),
     path("books/<int:book_id>/chapters/new/", views_books.chapter_add, name="chapter_add"),
     path("books/roadmap/new/", views_books.roadmap_book_add, name="roadmap_book_add"),
+    path("books/whole/render/", views_books.masterplan_render, name="masterplan_render"),
 ]

@@ -40,12 +40,15 @@ def _books_with_progress(programme):
 def book_list(request):
     programme = Programme.current()
     book_set = _books_with_progress(programme) if programme else Book.objects.none()
-    has_roadmap_book = book_set.filter(number=4).exists()
-    return render(
-        request,
-        "masterplan/book_list.html",
-        {"programme": programme, "books": book_set, "has_roadmap_book": has_roadmap_book},
-    )
+    from .views_books import masterplan_jobs
+
+    context = {
+        "programme": programme,
+        "books": book_set,
+        "has_roadmap_book": book_set.filter(number=4).exists(),
+        "jobs": masterplan_jobs(programme),
+    }
+    return render(request, "masterplan/book_list.html", context)
 
 
 @role_required(READERS)

@@ -13,7 +13,7 @@ from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_requ
 from . import blocks, books, revisions
 from .forms_books import ChapterEditForm, ChapterStateForm, CommentForm, NewChapterForm
 from .html import sanitize
-from .models import Book, Chapter, ChapterComment
+from .models import Book, Chapter, ChapterComment, RenderJob
 
 
 def preview_of(chapter: Chapter, body: str, title: str | None = None):
@@ -215,3 +215,24 @@ def roadmap_book_add(request):
         raise Http404
     book = books.add_roadmap_book(programme)
     return redirect("masterplan:book_detail", book_id=book.pk)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def masterplan_render(request):
+    """Queue the whole masterplan, every book, as one PDF."""
+    programme = Programme.current()
+    if programme is None:
+        raise Http404
+    job = books.request_masterplan_render(programme, request.user)
+    if request.htmx:
+        return render(request, "masterplan/_job.html", {"job": job})
+    return redirect("masterplan:book_list")
+
+
+def masterplan_jobs(programme):
+    """The latest renderings of the whole masterplan, for the books page."""
+    if programme is None:
+        return []
+    RenderJob.objects.filter(programme=programme).fail_stale()
+    return list(programme.masterplan_renders.select_related("requested_by")[:5])
