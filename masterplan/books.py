@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -331,3 +331,24 @@ def move_chapter(chapter: Chapter, step: int) -> None:
     for order, item in enumerate(chapters, start=1):
         if item.order != order:
             Chapter.objects.filter(pk=item.pk).update(order=order)
+
+
+# --- Home page ------------------------------------------------------------------------------
+
+
+def review_todo(user, programme: Programme | None) -> dict:
+    """What a mentor or the secretariat still has to review: chapters with open comments."""
+    from regency.permissions import can_comment_chapters
+
+    if programme is None or not can_comment_chapters(user):
+        return {}
+    from .models import ChapterComment
+
+    open_comments = ChapterComment.objects.filter(resolved_at__isnull=True)
+    chapters = (
+        Chapter.objects.filter(book__programme=programme, pk__in=open_comments.values("chapter"))
+        .select_related("book")
+        .annotate(open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True)))
+        .order_by("book__number", "order")
+    )
+    return {"review_chapters": list(chapters[:6]), "review_open": chapters.count()}

@@ -26,6 +26,7 @@ def home(request):
         context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
     # Commitment sheets awaiting this person's signature arrive with their own issue.
     context["awaiting_signature"] = []
+    context.update(books.review_todo(user, programme))
     return render(request, "masterplan/home.html", context)
 
 

@@ -137,3 +137,20 @@ class TestWhoMayEditAndComment:
     def test_a_stranger_is_sent_to_sign_in(self, client, chapter):
         response = client.get(f"/chapters/{chapter.pk}/edit/")
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+class TestHomePage:
+    def test_mentors_and_secretariat_see_chapters_with_open_comments(
+        self, login, chapter, mentor, secretariat, regional_head
+    ):
+        ChapterComment.objects.create(chapter=chapter, author=mentor, text="Satu")
+        resolved = ChapterComment.objects.create(chapter=chapter, author=mentor, text="Dua")
+        resolved.resolved_at = resolved.created_at
+        resolved.save()
+        for person in (mentor, secretariat):
+            page = login(person).get("/").content.decode()
+            assert "Komentar reviu yang terbuka" in page
+            assert "Buku I · Pendahuluan" in page and "1 terbuka" in page
+            assert "Profil Daerah" not in page  # no comments there
+        assert "Komentar reviu yang terbuka" not in login(regional_head).get("/").content.decode()

@@ -113,3 +113,19 @@ class TestPreview:
         assert "vendor/tinymce-6.8.6/tinymce.min.js" in page
         assert '"name": "opd-list"' in page
         assert "Badan Perencanaan Pembangunan Daerah (Bappeda)" in page
+
+
+@pytest.mark.django_db
+class TestLongTables:
+    def test_a_table_over_several_pages_repeats_its_header_row(self, chapter):
+        from tests import pdftext
+
+        Opd.objects.bulk_create(
+            Opd(name=f"Kecamatan Uji {n:02d}", acronym=f"KU{n:02d}", head_name=f"Camat {n}")
+            for n in range(90)
+        )
+        pdf, _ = books.render_pdf(books.book_html(chapter.book))
+        pages = [text for text in pdftext.pages_text(pdf) if "Kecamatan Uji" in text]
+        assert len(pages) >= 2
+        for text in pages:
+            assert "No OPD Kepala" in [line.strip() for line in text.splitlines()], text[:300]

@@ -24,6 +24,18 @@
     }, 300);
   }
 
+  function insertBlock(editor, choice, values) {
+    var attributes = { "data-block": choice.name };
+    var text = choice.label;
+    Object.keys(values).forEach(function (param) {
+      if (values[param]) {
+        attributes["data-" + param] = values[param];
+        text += " · " + values[param];
+      }
+    });
+    editor.insertContent(editor.dom.createHTML("div", attributes, editor.dom.encode(text)) + "<p></p>");
+  }
+
   function label(name) {
     for (var i = 0; i < choices.length; i++) if (choices[i].name === name) return choices[i].label;
     return name;
@@ -86,10 +98,25 @@
               type: "menuitem",
               text: choice.label,
               onAction: function () {
-                editor.insertContent(
-                  editor.dom.createHTML("div", { "data-block": choice.name }, editor.dom.encode(choice.label)) +
-                  "<p></p>"
-                );
+                if (!choice.params.length) return insertBlock(editor, choice, {});
+                // Blocks with parameters (a year, a dimension, a Bimtek stage) ask for them.
+                editor.windowManager.open({
+                  title: choice.label,
+                  body: {
+                    type: "panel",
+                    items: choice.params.map(function (param) {
+                      return { type: "input", name: param, label: param };
+                    }),
+                  },
+                  buttons: [
+                    { type: "cancel", text: "Batal" },
+                    { type: "submit", text: "Sisipkan", primary: true },
+                  ],
+                  onSubmit: function (dialog) {
+                    insertBlock(editor, choice, dialog.getData());
+                    dialog.close();
+                  },
+                });
               },
             };
           }));
