@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import socket
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -18,7 +19,7 @@ from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from regency.files import html_to_pdf
+from regency.files import PrivateStorage, html_to_pdf
 from regency.models import Programme, Regency
 
 from .blocks import render_blocks
@@ -157,7 +158,9 @@ def book_html(book: Book) -> str:
         emblem_uri = regency.emblem.path and f"file://{regency.emblem.path}"
     with translation.override("id"):
         chapters = [
-            number_chapter(index, chapter.title, render_blocks(chapter.body, book.programme))
+            number_chapter(
+                index, chapter.title, _local_images(render_blocks(chapter.body, book.programme))
+            )
             for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
         ]
         return render_to_string(
@@ -185,7 +188,7 @@ def masterplan_html(programme: Programme) -> str:
                 number_chapter(
                     index,
                     chapter.title,
-                    render_blocks(chapter.body, programme),
+                    _local_images(render_blocks(chapter.body, programme)),
                     prefix=f"buku-{book.number}-",
                 )
                 for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
@@ -352,3 +355,38 @@ def review_todo(user, programme: Programme | None) -> dict:
         .order_by("book__number", "order")
     )
     return {"review_chapters": list(chapters[:6]), "review_open": chapters.count()}
+
+
+# --- Pictures in chapters -------------------------------------------------------------------
+
+IMAGE_DIR = "chapter-images"
+_IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
+_IMAGE_SRC = re.compile(r'src="/books/images/([0-9a-f]{32}\.(?:png|jpg|gif|webp))"')
+
+
+def store_chapter_image(image) -> str:
+    """Keep an uploaded picture in private storage under a fresh name; return the name."""
+    from .forms_books import IMAGE_FORMATS
+
+    name = f"{uuid.uuid4().hex}.{IMAGE_FORMATS[image.image.format]}"
+    image.seek(0)
+    PrivateStorage().save(f"{IMAGE_DIR}/{name}", image)
+    return name
+
+
+def chapter_image_path(name: str) -> str | None:
+    """Where a chapter picture is on disk, or None for a name that is not one."""
+    storage = PrivateStorage()
+    if not _IMAGE_NAME.match(name) or not storage.exists(f"{IMAGE_DIR}/{name}"):
+        return None
+    return storage.path(f"{IMAGE_DIR}/{name}")
+
+
+def _local_images(html_text: str) -> str:
+    """Point the PDF renderer at the pictures on disk (names are unique, files never change)."""
+
+    def replace(match: re.Match) -> str:
+        path = chapter_image_path(match.group(1))
+        return f'src="file://{path}"' if path else match.group(0)
+
+    return _IMAGE_SRC.sub(replace, html_text)

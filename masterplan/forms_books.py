@@ -40,3 +40,20 @@ class CommentForm(forms.ModelForm):
 
 class NewChapterForm(forms.Form):
     title = forms.CharField(label=_("Title of the new chapter"), max_length=200)
+
+
+class ChapterImageForm(forms.Form):
+    """A picture for a chapter, uploaded from the editor."""
+
+    file = forms.ImageField(label=_("Image"))
+
+    def clean_file(self):
+        image = self.cleaned_data["file"]
+        if image.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("An image may be at most 5 MB."))
+        if image.image.format not in IMAGE_FORMATS:
+            raise forms.ValidationError(_("Use a PNG, JPEG, GIF or WebP image."))
+        return image
+
+
+IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}

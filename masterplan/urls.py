@@ -32,4 +32,6 @@ urlpatterns = [
     path("books/<int:book_id>/chapters/new/", views_books.chapter_add, name="chapter_add"),
     path("books/roadmap/new/", views_books.roadmap_book_add, name="roadmap_book_add"),
     path("books/whole/render/", views_books.masterplan_render, name="masterplan_render"),
+    path("books/images/", views_books.chapter_image_upload, name="chapter_image_upload"),
+    path("books/images/<str:name>", views_books.chapter_image, name="chapter_image"),
 ]

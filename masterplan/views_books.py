@@ -1,8 +1,9 @@
 """Writing and reviewing the books: the editor, revisions, review comments and the outline."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +12,13 @@ from regency.models import Programme
 from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_required
 
 from . import blocks, books, revisions
-from .forms_books import ChapterEditForm, ChapterStateForm, CommentForm, NewChapterForm
+from .forms_books import (
+    ChapterEditForm,
+    ChapterImageForm,
+    ChapterStateForm,
+    CommentForm,
+    NewChapterForm,
+)
 from .html import sanitize
 from .models import Book, Chapter, ChapterComment, RenderJob
 
@@ -236,3 +243,25 @@ def masterplan_jobs(programme):
         return []
     RenderJob.objects.filter(programme=programme).fail_stale()
     return list(programme.masterplan_renders.select_related("requested_by")[:5])
+
+
+# --- Pictures in chapters -------------------------------------------------------------------
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def chapter_image_upload(request):
+    """Store a picture from the editor; answer TinyMCE with where it can be fetched."""
+    form = ChapterImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors.get("file", []))}, status=400)
+    name = books.store_chapter_image(form.cleaned_data["file"])
+    return JsonResponse({"location": reverse("masterplan:chapter_image", args=[name])})
+
+
+@role_required(READERS)
+def chapter_image(request, name):
+    path = books.chapter_image_path(name)
+    if path is None:
+        raise Http404
+    return FileResponse(open(path, "rb"))

@@ -24,6 +24,23 @@
     }, 300);
   }
 
+  function uploadImage(blobInfo) {
+    var data = new FormData();
+    data.append("file", blobInfo.blob(), blobInfo.filename());
+    var headers = JSON.parse(document.body.getAttribute("hx-headers"));
+    return fetch(script.dataset.upload, {
+      method: "POST",
+      body: data,
+      headers: headers,
+      credentials: "same-origin",
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        if (!response.ok) throw { message: json.error || response.statusText, remove: true };
+        return json.location;
+      });
+    });
+  }
+
   function insertBlock(editor, choice, values) {
     var attributes = { "data-block": choice.name };
     var text = choice.label;
@@ -62,8 +79,15 @@
       strikethrough: { inline: "s", exact: true },
     },
     entity_encoding: "raw",
-    paste_data_images: false,
+    // Pictures go to the server (private storage) and come back as /books/images/<name>.
+    paste_data_images: true,
+    automatic_uploads: true,
+    images_file_types: "png,jpg,jpeg,gif,webp",
+    images_upload_handler: uploadImage,
+    relative_urls: false,
+    remove_script_host: true,
     image_dimensions: false,
+    image_caption: false,
     object_resizing: false,
     table_resize_bars: false,
     table_default_attributes: {},

@@ -130,3 +130,33 @@ def test_a_mentor_comments_and_sees_no_editor(live_server, browser, mentor, chap
     response = page.goto(f"{live_server.url}/chapters/{chapter.pk}/edit/")
     assert response.status == 403
     context.close()
+
+
+def test_a_picture_is_uploaded_from_the_editor(live_server, browser, secretariat, chapter):
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), "blue").save(buffer, format="PNG")
+    data_uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    context = browser.new_context(locale="id-ID")
+    page = open_editor(context, live_server.url, chapter, secretariat.username)
+    page.evaluate(
+        """async (uri) => {
+        const editor = tinymce.get('id_body');
+        editor.setContent('<p>Peta:</p><p><img src="' + uri + '" alt="Peta"></p>');
+        await editor.uploadImages();
+    }""",
+        data_uri,
+    )
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("Tersimpan sebagai versi 2.").wait_for()
+    chapter.refresh_from_db()
+    assert 'src="/books/images/' in chapter.body and "data:" not in chapter.body
+    page.wait_for_function(
+        "() => { const i = document.querySelector('#preview img'); return i && i.complete; }"
+    )
+    assert page.locator("#preview img").evaluate("img => img.naturalWidth") == 60
+    context.close()
