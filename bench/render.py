@@ -2,7 +2,7 @@
 memory next to WeasyPrint's own time for the same final HTML; then change one chapter and
 render every book again (only the changed one should be rendered, the others reused).
 
-    .venv/bin/python bench/render.py [--copies 12]
+    .venv/bin/python bench/render.py [--copies 16]
 
 Uses a fresh test database (SQLite, or PostgreSQL when DATABASE_URL is set) and a temporary
 private-files folder; the development database is not touched.
@@ -83,7 +83,7 @@ def render_all(programme, user, label: str):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=12, help="repeat each chapter's text")
+    parser.add_argument("--copies", type=int, default=16, help="repeat each chapter's text")
     args = parser.parse_args()
 
     setup_test_environment()

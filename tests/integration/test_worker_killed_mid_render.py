@@ -56,3 +56,5 @@ def test_a_job_whose_worker_is_killed_is_retried_not_left_running(
     assert job.page_count > 60
     assert (worker_storage / job.file.name).exists()
     assert Chapter.objects.filter(pk=long_chapter.pk).exists()
+    row = client.get(f"/renders/{job.pk}/").content.decode()
+    assert "percobaan ke-2" in row
