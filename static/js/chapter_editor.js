@@ -58,8 +58,11 @@
     return name;
   }
 
+  var indonesian = script.dataset.language === "id";
   tinymce.init({
     selector: "#id_body",
+    language: indonesian ? "id" : "en",
+    language_url: indonesian ? script.dataset.base + "/langs/id.js" : undefined,
     base_url: script.dataset.base,
     suffix: ".min",
     promotion: false,
