@@ -58,3 +58,7 @@ bench: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) var
+
+# Render the demo books at 300+ pages: our pipeline next to WeasyPrint alone, then one change.
+bench-render: $(VENV)/.dev-installed
+	$(BIN)/python bench/render.py

@@ -7,17 +7,22 @@ Celery task in ``tasks.py`` only wraps it.
 import hashlib
 import html
 import logging
+import os
 import re
+import socket
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from regency.files import html_to_pdf
+from regency.files import PrivateStorage, html_to_pdf
 from regency.models import Programme, Regency
 
+from .blocks import render_blocks
 from .models import Book, Chapter, RenderJob
 
 log = logging.getLogger(__name__)
@@ -118,9 +123,12 @@ class PrintChapter:
     sections: list[Section] = field(default_factory=list)
 
 
-def number_chapter(number: int, title: str, body: str) -> PrintChapter:
-    """Number a chapter's headings (2.1, 2.1.1) and give each an anchor for the contents."""
-    chapter = PrintChapter(number=number, anchor=f"bab-{number}", title=title, body="")
+def number_chapter(number: int, title: str, body: str, prefix: str = "") -> PrintChapter:
+    """Number a chapter's headings (2.1, 2.1.1) and give each an anchor for the contents.
+
+    ``prefix`` keeps anchors unique when several books are printed in one file.
+    """
+    chapter = PrintChapter(number=number, anchor=f"{prefix}bab-{number}", title=title, body="")
     counters = {"h2": 0, "h3": 0}
 
     def replace(match: re.Match) -> str:
@@ -132,7 +140,7 @@ def number_chapter(number: int, title: str, body: str) -> PrintChapter:
         else:
             counters["h3"] += 1
             label = f"{number}.{counters['h2']}.{counters['h3']}"
-        anchor = f"bab-{number}-{label.replace('.', '-')}"
+        anchor = f"{prefix}bab-{number}-{label.replace('.', '-')}"
         if tag == "h2":
             text = html.unescape(_TAG.sub("", inner)).strip()
             chapter.sections.append(Section(anchor=anchor, number=label, title=text))
@@ -145,14 +153,16 @@ def number_chapter(number: int, title: str, body: str) -> PrintChapter:
 def book_html(book: Book) -> str:
     """The complete print HTML of a book; identical content gives identical HTML."""
     regency = Regency.load()
-    chapters = [
-        number_chapter(index, chapter.title, chapter.body)
-        for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
-    ]
     emblem_uri = ""
     if regency and regency.emblem:
         emblem_uri = regency.emblem.path and f"file://{regency.emblem.path}"
     with translation.override("id"):
+        chapters = [
+            number_chapter(
+                index, chapter.title, _local_images(render_blocks(chapter.body, book.programme))
+            )
+            for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
+        ]
         return render_to_string(
             "masterplan/print/book.html",
             {
@@ -163,6 +173,40 @@ def book_html(book: Book) -> str:
                 "emblem_uri": emblem_uri,
             },
         )
+
+
+def masterplan_html(programme: Programme) -> str:
+    """The whole masterplan, every book of the set, as one print HTML with one contents."""
+    regency = Regency.load()
+    emblem_uri = ""
+    if regency and regency.emblem:
+        emblem_uri = regency.emblem.path and f"file://{regency.emblem.path}"
+    parts = []
+    with translation.override("id"):
+        for book in programme.books.order_by("number"):
+            chapters = [
+                number_chapter(
+                    index,
+                    chapter.title,
+                    _local_images(render_blocks(chapter.body, programme)),
+                    prefix=f"buku-{book.number}-",
+                )
+                for index, chapter in enumerate(book.chapters.order_by("order", "pk"), start=1)
+            ]
+            parts.append({"book": book, "chapters": chapters, "anchor": f"buku-{book.number}"})
+        return render_to_string(
+            "masterplan/print/masterplan.html",
+            {"regency": regency, "programme": programme, "parts": parts, "emblem_uri": emblem_uri},
+        )
+
+
+def request_masterplan_render(programme: Programme, user) -> RenderJob:
+    """Queue the rendering of the whole masterplan as one file."""
+    from .tasks import render_book
+
+    job = RenderJob.objects.create(programme=programme, requested_by=user)
+    transaction.on_commit(lambda: render_book.delay(job.pk))
+    return job
 
 
 def content_hash(book_html_text: str, book: Book) -> str:
@@ -195,15 +239,25 @@ def request_render(book: Book, user) -> RenderJob:
 def run_render_job(job_id: int) -> RenderJob | None:
     """Render the job's book, or reuse an identical earlier rendering; record the outcome."""
     started = RenderJob.objects.filter(pk=job_id).exclude(status=RenderJob.Status.DONE)
-    if not started.update(status=RenderJob.Status.RUNNING, started_at=timezone.now(), error=""):
+    running = {
+        "status": RenderJob.Status.RUNNING,
+        "started_at": timezone.now(),
+        "error": "",
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+        "attempts": F("attempts") + 1,  # more than one: a worker died and the job came back
+    }
+    if not started.update(**running):
         return RenderJob.objects.filter(pk=job_id).first()  # done already, or deleted
-    job = RenderJob.objects.select_related("book__programme").get(pk=job_id)
+    job = RenderJob.objects.select_related("book__programme", "programme").get(pk=job_id)
     try:
-        text = book_html(job.book)
+        text = book_html(job.book) if job.book else masterplan_html(job.programme)
         fingerprint = content_hash(text, job.book)
         earlier = (
             RenderJob.objects.filter(
-                book=job.book, status=RenderJob.Status.DONE, content_hash=fingerprint
+                book=job.book,
+                programme=job.programme,
+                status=RenderJob.Status.DONE,
+                content_hash=fingerprint,
             )
             .exclude(file="")
             .first()
@@ -215,7 +269,8 @@ def run_render_job(job_id: int) -> RenderJob | None:
             job.reused = True
         else:
             pdf, pages = render_pdf(text)
-            job.file.save(f"{job.book.pk}-{fingerprint[:16]}.pdf", ContentFile(pdf), save=False)
+            stem = f"{job.book.pk}" if job.book else f"masterplan-{job.programme.pk}"
+            job.file.save(f"{stem}-{fingerprint[:16]}.pdf", ContentFile(pdf), save=False)
             job.page_count = pages
         job.status = RenderJob.Status.DONE
     except Exception as exc:  # the job must say why it failed, whatever failed
@@ -225,3 +280,113 @@ def run_render_job(job_id: int) -> RenderJob | None:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+# --- Outline ------------------------------------------------------------------------------
+
+ROADMAP_BOOK = (
+    4,
+    "Road Map",
+    "Buku IV Masterplan Smart City",
+    [
+        ("Pendahuluan", _sections("Latar Belakang", "Ruang Lingkup")),
+        (
+            "Roadmap per Dimensi",
+            _sections("Jangka Pendek", "Jangka Menengah", "Jangka Panjang"),
+        ),
+        ("Pemantauan dan Evaluasi", _sections("Indikator", "Evaluasi Tahunan")),
+    ],
+)
+
+
+@transaction.atomic
+def add_roadmap_book(programme: Programme) -> Book:
+    """Add the optional fourth book, Road Map, with its outline (idempotent)."""
+    number, title, subtitle, chapters = ROADMAP_BOOK
+    book, created = Book.objects.get_or_create(
+        programme=programme, number=number, defaults={"title": title, "subtitle": subtitle}
+    )
+    if created:
+        Chapter.objects.bulk_create(
+            Chapter(book=book, order=order, title=chapter_title, body=body)
+            for order, (chapter_title, body) in enumerate(chapters, start=1)
+        )
+    return book
+
+
+@transaction.atomic
+def add_chapter(book: Book, title: str, user=None) -> Chapter:
+    """Append a new, empty chapter at the end of a book."""
+    last = book.chapters.order_by("-order").values_list("order", flat=True).first() or 0
+    return Chapter.objects.create(book=book, order=last + 1, title=title.strip(), updated_by=user)
+
+
+@transaction.atomic
+def move_chapter(chapter: Chapter, step: int) -> None:
+    """Move a chapter one place up (step -1) or down (+1); chapters are renumbered 1, 2, 3."""
+    chapters = list(
+        Chapter.objects.select_for_update().filter(book=chapter.book_id).order_by("order", "pk")
+    )
+    index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+    target = index + step
+    if 0 <= target < len(chapters):
+        chapters[index], chapters[target] = chapters[target], chapters[index]
+    for order, item in enumerate(chapters, start=1):
+        if item.order != order:
+            Chapter.objects.filter(pk=item.pk).update(order=order)
+
+
+# --- Home page ------------------------------------------------------------------------------
+
+
+def review_todo(user, programme: Programme | None) -> dict:
+    """What a mentor or the secretariat still has to review: chapters with open comments."""
+    from regency.permissions import can_comment_chapters
+
+    if programme is None or not can_comment_chapters(user):
+        return {}
+    from .models import ChapterComment
+
+    open_comments = ChapterComment.objects.filter(resolved_at__isnull=True)
+    chapters = (
+        Chapter.objects.filter(book__programme=programme, pk__in=open_comments.values("chapter"))
+        .select_related("book")
+        .annotate(open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True)))
+        .order_by("book__number", "order")
+    )
+    return {"review_chapters": list(chapters[:6]), "review_open": chapters.count()}
+
+
+# --- Pictures in chapters -------------------------------------------------------------------
+
+IMAGE_DIR = "chapter-images"
+_IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
+_IMAGE_SRC = re.compile(r'src="/books/images/([0-9a-f]{32}\.(?:png|jpg|gif|webp))"')
+
+
+def store_chapter_image(image) -> str:
+    """Keep an uploaded picture in private storage under a fresh name; return the name."""
+    from .forms_books import IMAGE_FORMATS
+
+    name = f"{uuid.uuid4().hex}.{IMAGE_FORMATS[image.image.format]}"
+    image.seek(0)
+    PrivateStorage().save(f"{IMAGE_DIR}/{name}", image)
+    return name
+
+
+def chapter_image_path(name: str) -> str | None:
+    """Where a chapter picture is on disk, or None for a name that is not one."""
+    storage = PrivateStorage()
+    if not _IMAGE_NAME.match(name) or not storage.exists(f"{IMAGE_DIR}/{name}"):
+        return None
+    return storage.path(f"{IMAGE_DIR}/{name}")
+
+
+def _local_images(html_text: str) -> str:
+    """Point the PDF renderer at the pictures on disk (names are unique, files never change)."""
+
+    def replace(match: re.Match) -> str:
+        path = chapter_image_path(match.group(1))
+        return f'src="file://{path}"' if path else match.group(0)
+
+    return _IMAGE_SRC.sub(replace, html_text)

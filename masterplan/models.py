@@ -116,7 +116,21 @@ class RenderJob(models.Model):
         FAILED = "failed", _("Failed")
 
     book = models.ForeignKey(
-        Book, verbose_name=_("book"), on_delete=models.CASCADE, related_name="render_jobs"
+        Book,
+        verbose_name=_("book"),
+        on_delete=models.CASCADE,
+        related_name="render_jobs",
+        null=True,
+        blank=True,
+        help_text=_("Empty for the whole masterplan in one file."),
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("whole masterplan of programme"),
+        on_delete=models.CASCADE,
+        related_name="masterplan_renders",
+        null=True,
+        blank=True,
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -138,6 +152,10 @@ class RenderJob(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker = models.CharField(
+        _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     objects = RenderJobQuerySet.as_manager()
 
@@ -147,7 +165,7 @@ class RenderJob(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.book} #{self.pk} ({self.get_status_display()})"
+        return f"{self.book or self.programme} #{self.pk} ({self.get_status_display()})"
 
     @property
     def is_finished(self) -> bool:
@@ -161,8 +179,86 @@ class RenderJob(models.Model):
 
     @property
     def filename(self) -> str:
+        if self.book is None:
+            return f"{self.programme.name.replace(' ', '-')}-Lengkap.pdf"
         regency_slug = self.book.programme.name.replace(" ", "-")
         return f"{regency_slug}-Buku-{self.book.roman_number}.pdf"
+
+
+# --- Editing the books: revisions and review comments ------------------------------------
+
+
+class ChapterRevision(models.Model):
+    """One saved state of a chapter: every save makes one, so any of them can be restored."""
+
+    chapter = models.ForeignKey(
+        Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    version = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+    restored_from = models.PositiveIntegerField(_("restored from version"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chapter revision")
+        verbose_name_plural = _("chapter revisions")
+        ordering = ["chapter", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chapter", "version"], name="one_revision_per_chapter_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.chapter} v{self.version}"
+
+
+class ChapterComment(models.Model):
+    """A remark of a mentor or the secretariat on a chapter, resolved one by one."""
+
+    chapter = models.ForeignKey(
+        Chapter, verbose_name=_("chapter"), on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"))
+    version = models.PositiveIntegerField(_("on version"), default=1)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("chapter comment")
+        verbose_name_plural = _("chapter comments")
+        ordering = ["chapter", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
 
 
 # --- Commitment sheets and their signatures (masterplan/signing.py holds the rules) ----------

@@ -28,6 +28,7 @@ def home(request):
     context.update(workshops_home.todo(user))
     context.update(signing.home_context(user))
     context.update(inputs.home_context(user, programme))
+    context.update(books.review_todo(user, programme))
     return render(request, "masterplan/home.html", context)
 
 
@@ -42,7 +43,15 @@ def _books_with_progress(programme):
 def book_list(request):
     programme = Programme.current()
     book_set = _books_with_progress(programme) if programme else Book.objects.none()
-    return render(request, "masterplan/book_list.html", {"programme": programme, "books": book_set})
+    from .views_books import masterplan_jobs
+
+    context = {
+        "programme": programme,
+        "books": book_set,
+        "has_roadmap_book": book_set.filter(number=4).exists(),
+        "jobs": masterplan_jobs(programme),
+    }
+    return render(request, "masterplan/book_list.html", context)
 
 
 @role_required(READERS)
@@ -50,10 +59,14 @@ def book_detail(request, book_id):
     book = get_object_or_404(Book.objects.select_related("programme"), pk=book_id)
     RenderJob.objects.filter(book=book).fail_stale()
     jobs = book.render_jobs.select_related("requested_by")[:10]
+    chapters = book.chapters.annotate(
+        open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True))
+    )
+    final = sum(1 for chapter in chapters if chapter.state == Chapter.State.FINAL)
     return render(
         request,
         "masterplan/book_detail.html",
-        {"book": book, "chapters": book.chapters.all(), "jobs": jobs},
+        {"book": book, "chapters": chapters, "jobs": jobs, "final_count": final},
     )
 
 
@@ -87,8 +100,7 @@ def job_download(request, job_id):
 
 @role_required(READERS)
 def chapter_detail(request, chapter_id):
-    chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
-    numbered = books.number_chapter(chapter.order, chapter.title, chapter.body)
-    return render(
-        request, "masterplan/chapter_detail.html", {"chapter": chapter, "numbered": numbered}
-    )
+    from .views_books import chapter_page  # the editing views build this page
+
+    chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
+    return chapter_page(request, chapter)

@@ -82,3 +82,17 @@ def can_fill_worksheet(user, worksheet) -> bool:
 def can_read_inputs(user) -> bool:
     """See every OPD's worksheets and the overview matrix."""
     return has_role(user, INPUT_READERS)
+
+
+BOOK_EDITORS = SECRETARIAT
+BOOK_COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
+
+
+def can_edit_chapters(user) -> bool:
+    """Write chapters, change their state and the books' outline: the secretariat only."""
+    return has_role(user, BOOK_EDITORS)
+
+
+def can_comment_chapters(user) -> bool:
+    """Comment on chapters and resolve comments: mentors and the secretariat (mentors do not edit)."""
+    return has_role(user, BOOK_COMMENTERS)

@@ -103,6 +103,7 @@ class Command(BaseCommand):
         demo_signing.fill(
             programme
         )  # needs the accounts above; only fills a programme with no sheets
+        masterplan_demo.fill_review(programme)  # needs the accounts above; idempotent
         self.stdout.write(self.style.SUCCESS(f"Demo regency ready: {regency.official_name}."))
         self.stdout.write(f"Demo logins (password for all: {demo.PASSWORD}):")
         for username, _, role, acronym, *_ in demo.ACCOUNTS:

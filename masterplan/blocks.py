@@ -1,0 +1,131 @@
+"""Data blocks: tables and charts that a chapter shows live from the data, never copy-pasted.
+
+A chapter holds a placeholder ``<div data-block="name" data-year="2027"></div>``; when the
+book is rendered (PDF or preview) the placeholder is replaced by the block's HTML made from
+the current data. Other parts of the app add their blocks with ``@register``:
+
+    @blocks.register("roadmap", _("Roadmap of a dimension"), params=("dimension",))
+    def roadmap(programme, dimension=None, **params):
+        return render_to_string("masterplan/blocks/roadmap.html", {...})
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from regency.models import Dimension, Opd, Programme
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str
+    label: str
+    render: Callable[..., str]
+    params: tuple[str, ...] = ()
+
+
+REGISTRY: dict[str, Block] = {}
+
+
+def register(name: str, label, params: tuple[str, ...] = ()) -> Callable:
+    """Add a data block; the function gets the programme and the placeholder's data-* values."""
+
+    def decorator(function: Callable[..., str]) -> Callable[..., str]:
+        REGISTRY[name] = Block(name=name, label=label, render=function, params=params)
+        return function
+
+    return decorator
+
+
+def choices() -> list[dict]:
+    """The blocks an editor can insert, for the editor's menu."""
+    return [
+        {"name": block.name, "label": str(block.label), "params": list(block.params)}
+        for block in sorted(REGISTRY.values(), key=lambda block: str(block.label))
+    ]
+
+
+PLACEHOLDER = re.compile(r"<div((?:\s+data-[a-z-]+=\"[^\"]*\")+)\s*>(.*?)</div>", re.DOTALL)
+_ATTRIBUTE = re.compile(r'data-([a-z-]+)="([^"]*)"')
+
+
+def render_blocks(body: str, programme: Programme) -> str:
+    """Replace every data-block placeholder of a chapter's HTML by the block made from the data."""
+
+    def replace(match: re.Match) -> str:
+        attributes = {
+            key.replace("-", "_"): html.unescape(value)
+            for key, value in _ATTRIBUTE.findall(match.group(1))
+        }
+        name = attributes.pop("block", None)
+        if name is None:
+            return match.group(0)
+        block = REGISTRY.get(name)
+        if block is None:
+            return f'<p class="block-missing">[Blok data tidak dikenal: {html.escape(name)}]</p>'
+        return f'<div class="data-block data-block-{name}">{block.render(programme, **attributes)}</div>'
+
+    return PLACEHOLDER.sub(replace, body or "")
+
+
+# --- The blocks whose data exist now --------------------------------------------------------
+
+
+@register("bimtek-schedule", _("Bimtek schedule"))
+def bimtek_schedule(programme: Programme, **params) -> str:
+    return render_to_string(
+        "masterplan/blocks/bimtek_schedule.html", {"workshops": programme.workshops.all()}
+    )
+
+
+@register("dimensions", _("Dimensions and their elements"))
+def dimensions(programme: Programme, **params) -> str:
+    return render_to_string(
+        "masterplan/blocks/dimensions.html",
+        {"dimensions": Dimension.objects.prefetch_related("elements")},
+    )
+
+
+@register("opd-list", _("List of OPDs"))
+def opd_list(programme: Programme, **params) -> str:
+    return render_to_string(
+        "masterplan/blocks/opd_list.html", {"opds": Opd.objects.filter(is_active=True)}
+    )
+
+
+@register("chapter-progress", _("Progress of the book chapters (table and chart)"))
+def chapter_progress(programme: Programme, **params) -> str:
+    from .models import Chapter  # models import nothing from here; kept local for clarity
+
+    books = programme.books.annotate(
+        total=Count("chapters"),
+        draft=Count("chapters", filter=Q(chapters__state=Chapter.State.DRAFT)),
+        review=Count("chapters", filter=Q(chapters__state=Chapter.State.REVIEW)),
+        final=Count("chapters", filter=Q(chapters__state=Chapter.State.FINAL)),
+    )
+    rows = []
+    for index, book in enumerate(books):
+        total = book.total or 1
+        widths = [round(300 * part / total, 2) for part in (book.final, book.review, book.draft)]
+        rows.append(
+            {"book": book, "y": 10 + index * 28, "widths": widths, "offsets": _offsets(widths)}
+        )
+    height = 20 + len(rows) * 28 + 20
+    return render_to_string(
+        "masterplan/blocks/chapter_progress.html",
+        {"rows": rows, "height": height, "legend_y": height - 10},
+    )
+
+
+def _offsets(widths: list[float]) -> list[float]:
+    """Where each stacked bar segment starts, from x=120."""
+    offsets, x = [], 120.0
+    for width in widths:
+        offsets.append(round(x, 2))
+        x += width
+    return offsets

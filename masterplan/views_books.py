@@ -1,0 +1,267 @@
+"""Writing and reviewing the books: the editor, revisions, review comments and the outline."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regency.models import Programme
+from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_required
+
+from . import blocks, books, revisions
+from .forms_books import (
+    ChapterEditForm,
+    ChapterImageForm,
+    ChapterStateForm,
+    CommentForm,
+    NewChapterForm,
+)
+from .html import sanitize
+from .models import Book, Chapter, ChapterComment, RenderJob
+
+
+def preview_of(chapter: Chapter, body: str, title: str | None = None):
+    """A chapter's text as it will print: data blocks filled in, headings numbered."""
+    filled = blocks.render_blocks(sanitize(body), chapter.book.programme)
+    return books.number_chapter(chapter.order, title or chapter.title, filled)
+
+
+@role_required(SECRETARIAT)
+def chapter_edit(request, chapter_id):
+    chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        form = ChapterEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                revision = revisions.save_chapter(
+                    chapter, data["body"], data["version"], request.user, title=data["title"]
+                )
+            except revisions.StaleSave as stale:
+                conflict = _conflict(stale, data["body"])
+                # Keep what this person typed; the next save knowingly replaces the other text.
+                form = ChapterEditForm(
+                    initial={
+                        "title": stale.title,
+                        "body": stale.body,
+                        "version": stale.chapter.version,
+                    }
+                )
+                status = 409
+            else:
+                messages.success(
+                    request, _("Saved as version %(version)s.") % {"version": revision.version}
+                )
+                return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+        else:
+            status = 400
+    else:
+        form = ChapterEditForm(
+            initial={"title": chapter.title, "body": chapter.body, "version": chapter.version}
+        )
+    context = {
+        "chapter": chapter,
+        "form": form,
+        "conflict": conflict,
+        "numbered": preview_of(chapter, form["body"].value() or "", form["title"].value()),
+        "block_choices": blocks.choices(),
+    }
+    return render(request, "masterplan/chapter_edit.html", context, status=status)
+
+
+def _conflict(stale: revisions.StaleSave, typed: str) -> dict:
+    theirs = stale.chapter
+    return {
+        "theirs": theirs,
+        "theirs_numbered": preview_of(theirs, theirs.body),
+        "diff": revisions.diff(theirs.body, stale.body, context=3),
+    }
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def chapter_preview(request, chapter_id):
+    """The print-style preview of the text in the editor, sent by htmx as one types."""
+    chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
+    numbered = preview_of(chapter, request.POST.get("body", ""), request.POST.get("title"))
+    return render(
+        request, "masterplan/_chapter_preview.html", {"chapter": chapter, "numbered": numbered}
+    )
+
+
+@role_required(READERS)
+def chapter_history(request, chapter_id):
+    chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
+    history = list(chapter.revisions.select_related("author"))
+    return render(
+        request, "masterplan/chapter_history.html", {"chapter": chapter, "history": history}
+    )
+
+
+@role_required(READERS)
+def chapter_diff(request, chapter_id):
+    chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
+    try:
+        old_version, new_version = int(request.GET["a"]), int(request.GET["b"])
+    except (KeyError, ValueError):
+        raise Http404 from None
+    if old_version > new_version:
+        old_version, new_version = new_version, old_version
+    old = get_object_or_404(chapter.revisions.select_related("author"), version=old_version)
+    new = get_object_or_404(chapter.revisions.select_related("author"), version=new_version)
+    lines = revisions.diff(old.body, new.body, context=3)
+    return render(
+        request,
+        "masterplan/chapter_diff.html",
+        {"chapter": chapter, "old": old, "new": new, "lines": lines,
+         "changed": any(line.kind != "same" for line in lines) or old.title != new.title},
+    )  # fmt: skip
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def revision_restore(request, chapter_id, version):
+    chapter = get_object_or_404(Chapter, pk=chapter_id)
+    revision = get_object_or_404(chapter.revisions, version=version)
+    new = revisions.restore(chapter, revision, request.user)
+    messages.success(
+        request,
+        _("Version %(old)s restored as version %(new)s.") % {"old": version, "new": new.version},
+    )
+    return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def chapter_state(request, chapter_id):
+    chapter = get_object_or_404(Chapter, pk=chapter_id)
+    form = ChapterStateForm(request.POST)
+    if form.is_valid():
+        Chapter.objects.filter(pk=chapter.pk).update(state=form.cleaned_data["state"])
+        chapter.refresh_from_db()
+        messages.success(
+            request, _("The chapter is now: %(state)s.") % {"state": chapter.get_state_display()}
+        )
+    return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+
+
+@require_POST
+@role_required(BOOK_COMMENTERS)
+def comment_add(request, chapter_id):
+    chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        comment = form.save(commit=False)
+        comment.chapter, comment.author, comment.version = chapter, request.user, chapter.version
+        comment.save()
+        messages.success(request, _("Your comment was added."))
+        return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+    return chapter_page(request, chapter, comment_form=form, status=400)
+
+
+@require_POST
+@role_required(BOOK_COMMENTERS)
+def comment_resolve(request, comment_id):
+    comment = get_object_or_404(ChapterComment, pk=comment_id)
+    if not comment.is_resolved:
+        comment.resolved_at, comment.resolved_by = timezone.now(), request.user
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+    return redirect("masterplan:chapter_detail", chapter_id=comment.chapter_id)
+
+
+def chapter_page(request, chapter, comment_form=None, status=200):
+    """The chapter's print-style page with its state, comments and history links."""
+    comments = chapter.comments.select_related("author", "resolved_by")
+    context = {
+        "chapter": chapter,
+        "numbered": preview_of(chapter, chapter.body),
+        "comments": comments,
+        "open_count": sum(1 for comment in comments if not comment.is_resolved),
+        "comment_form": comment_form or CommentForm(),
+        "state_form": ChapterStateForm(initial={"state": chapter.state}),
+        "last_revision": chapter.revisions.select_related("author").first(),
+    }
+    return render(request, "masterplan/chapter_detail.html", context, status=status)
+
+
+# --- Outline ------------------------------------------------------------------------------
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def chapter_add(request, book_id):
+    book = get_object_or_404(Book, pk=book_id)
+    form = NewChapterForm(request.POST)
+    if form.is_valid():
+        chapter = books.add_chapter(book, form.cleaned_data["title"], request.user)
+        return redirect("masterplan:chapter_edit", chapter_id=chapter.pk)
+    messages.error(request, _("Give the new chapter a title."))
+    return redirect("masterplan:book_detail", book_id=book.pk)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def chapter_move(request, chapter_id, direction):
+    if direction not in ("up", "down"):
+        raise Http404
+    chapter = get_object_or_404(Chapter, pk=chapter_id)
+    books.move_chapter(chapter, -1 if direction == "up" else 1)
+    return redirect("masterplan:book_detail", book_id=chapter.book_id)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def roadmap_book_add(request):
+    programme = Programme.current()
+    if programme is None:
+        raise Http404
+    book = books.add_roadmap_book(programme)
+    return redirect("masterplan:book_detail", book_id=book.pk)
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def masterplan_render(request):
+    """Queue the whole masterplan, every book, as one PDF."""
+    programme = Programme.current()
+    if programme is None:
+        raise Http404
+    job = books.request_masterplan_render(programme, request.user)
+    if request.htmx:
+        return render(request, "masterplan/_job.html", {"job": job})
+    return redirect("masterplan:book_list")
+
+
+def masterplan_jobs(programme):
+    """The latest renderings of the whole masterplan, for the books page."""
+    if programme is None:
+        return []
+    RenderJob.objects.filter(programme=programme).fail_stale()
+    return list(programme.masterplan_renders.select_related("requested_by")[:5])
+
+
+# --- Pictures in chapters -------------------------------------------------------------------
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def chapter_image_upload(request):
+    """Store a picture from the editor; answer TinyMCE with where it can be fetched."""
+    form = ChapterImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors.get("file", []))}, status=400)
+    name = books.store_chapter_image(form.cleaned_data["file"])
+    return JsonResponse({"location": reverse("masterplan:chapter_image", args=[name])})
+
+
+@role_required(READERS)
+def chapter_image(request, name):
+    path = books.chapter_image_path(name)
+    if path is None:
+        raise Http404
+    return FileResponse(open(path, "rb"))
