@@ -129,3 +129,66 @@ def _offsets(widths: list[float]) -> list[float]:
         offsets.append(round(x, 2))
         x += width
     return offsets
+
+
+# --- Blocks drawing on OPD inputs, the Bimtek and the commitment sheets ---------------------
+
+
+def _readiness_window(programme: Programme):
+    """The earliest input window of the programme that asked for readiness (usually stage I)."""
+    from .models import InputWindow, WorksheetEntry
+
+    windows = InputWindow.objects.filter(programme=programme).order_by("stage", "-pk")
+    return next((w for w in windows if WorksheetEntry.Kind.READINESS in w.kinds), None)
+
+
+@register("readiness", _("Readiness assessment: summary and chart"))
+def readiness_summary(programme: Programme, **params) -> str:
+    from . import readiness
+
+    window = _readiness_window(programme)
+    rows = (
+        readiness.summary(readiness.entries_of(window), window.readiness_components)
+        if window
+        else []
+    )
+    if not any(row.total for row in rows):
+        rows = []  # nothing accepted yet: say so instead of drawing an empty chart
+    return render_to_string(
+        "masterplan/blocks/readiness.html",
+        {"rows": rows, "chart": readiness.chart_svg(rows) if rows else ""},
+    )
+
+
+@register("swot", _("SWOT analysis"))
+def swot_table(programme: Programme, **params) -> str:
+    from . import readiness
+    from .models import WorksheetEntry
+
+    window = _readiness_window(programme)
+    quadrants = readiness.swot(readiness.entries_of(window)) if window else {}
+    labels = dict(WorksheetEntry.Quadrant.choices)
+    return render_to_string(
+        "masterplan/blocks/swot.html",
+        {"quadrants": [(labels[code], items) for code, items in quadrants.items()]},
+    )
+
+
+@register("participants", _("Participants of a Bimtek"), params=("stage",))
+def participants(programme: Programme, stage: str = "1", **params) -> str:
+    from workshops.attendance import who_came
+
+    workshop = programme.workshops.filter(stage=int(stage) if str(stage).isdigit() else 1).first()
+    days = [(day, who_came(day)) for day in workshop.days.all()] if workshop else []
+    return render_to_string(
+        "masterplan/blocks/participants.html", {"workshop": workshop, "days": days}
+    )
+
+
+@register("commitment-sheets", _("Signed commitment sheets"))
+def commitment_sheets(programme: Programme, **params) -> str:
+    from .signing import signed_sheets
+
+    return render_to_string(
+        "masterplan/blocks/commitment_sheets.html", {"sheets": signed_sheets(programme)}
+    )

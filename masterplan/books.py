@@ -78,7 +78,10 @@ DEFAULT_BOOKS = [
         [
             ("Ringkasan Eksekutif", _sections("Gambaran Umum", "Program Prioritas")),
             ("Program Quick Win", _sections("Daftar Quick Win")),
-            ("Lampiran: Lembar Komitmen", "<p>Lembar komitmen yang telah ditandatangani.</p>"),
+            (
+                "Lampiran: Lembar Komitmen",
+                '<p>Lembar komitmen yang telah ditandatangani.</p><div data-block="commitment-sheets"></div>',
+            ),
         ],
     ),
 ]

@@ -415,6 +415,13 @@ BLOCKS = {
     (2, 5): "<h2>Perangkat Daerah Pelaksana</h2><p>Seluruh OPD berikut terlibat dalam "
     "pelaksanaan masterplan.</p>"
     '<div data-block="opd-list"></div>',
+    (1, 3): "<h2>Hasil Penilaian Kesiapan</h2><p>Rekapitulasi penilaian kesiapan dari kertas "
+    "kerja OPD yang telah diterima sekretariat.</p>"
+    '<div data-block="readiness"></div>',
+    (1, 4): "<h2>Matriks SWOT</h2><p>Butir SWOT dari kelompok kerja per dimensi.</p>"
+    '<div data-block="swot"></div>',
+    (1, 2): "<h2>Peserta Bimtek Tahap I</h2><p>Kehadiran peserta pada Bimtek Tahap I.</p>"
+    '<div data-block="participants" data-stage="1"></div>',
     (3, 1): "<h2>Kemajuan Penyusunan Dokumen</h2><p>Status penyusunan setiap buku masterplan "
     "pada saat dokumen ini dicetak.</p>"
     '<div data-block="chapter-progress"></div>',
