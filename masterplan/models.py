@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
@@ -100,7 +101,7 @@ class RenderJobQuerySet(models.QuerySet):
             .filter(created_at__lt=cutoff)
             .update(
                 status=RenderJob.Status.FAILED,
-                error="The worker stopped before finishing; render again.",
+                error=gettext("The worker stopped before finishing; render again."),
                 finished_at=timezone.now(),
             )
         )
