@@ -178,6 +178,7 @@ LOGGING = {
     "loggers": {
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
+        "celery.app.trace": {"level": "WARNING"},  # one line per task is noise; failures stay
     },
 }
 

@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from masterplan import demo as masterplan_demo
 from masterplan import demo_inputs, demo_signing
@@ -40,8 +41,15 @@ def draw_emblem() -> bytes:
 class Command(BaseCommand):
     help = "Load the demo regency (Kabupaten Tuban) with an account for every role."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # The demo's notifications (sheets issued, worksheets returned) would flood the
+        # console backend and hide the logins printed below; keep them in memory instead.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            regency = self._load()
+        self._print_logins(regency)
+
+    @transaction.atomic
+    def _load(self):
         regency = Regency.load()
         if regency is None:
             regency = Regency(**demo.REGENCY)
@@ -104,6 +112,9 @@ class Command(BaseCommand):
             programme
         )  # needs the accounts above; only fills a programme with no sheets
         masterplan_demo.fill_review(programme)  # needs the accounts above; idempotent
+        return regency
+
+    def _print_logins(self, regency):
         self.stdout.write(self.style.SUCCESS(f"Demo regency ready: {regency.official_name}."))
         self.stdout.write(f"Demo logins (password for all: {demo.PASSWORD}):")
         for username, _, role, acronym, *_ in demo.ACCOUNTS:
