@@ -169,10 +169,10 @@ class MinutesForm(forms.ModelForm):
     class Meta:
         model = Minutes
         fields = ["body"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 14})}
+        widgets = {"body": forms.Textarea(attrs={"rows": 14, "data-rich-text": "minutes"})}
         help_texts = {
             "body": _(
-                "Paragraphs, headings, lists, bold and links are kept; anything else is removed."
+                "Paragraphs, headings, lists, tables, bold and links are kept; anything else is removed."
             )
         }
 

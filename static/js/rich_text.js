@@ -1,0 +1,37 @@
+/* A plain rich-text editor (TinyMCE, served locally) on every textarea[data-rich-text].
+   It emits only what the server's sanitiser keeps; the server sanitises again on save. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var indonesian = script.dataset.language === "id";
+  tinymce.init({
+    selector: "textarea[data-rich-text]",
+    language: indonesian ? "id" : "en",
+    language_url: indonesian ? script.dataset.base + "/langs/id.js" : undefined,
+    base_url: script.dataset.base,
+    suffix: ".min",
+    promotion: false,
+    branding: false,
+    menubar: false,
+    min_height: 360,
+    toolbar_mode: "wrap",
+    plugins: "lists table link autoresize",
+    toolbar: "undo redo | blocks | bold italic underline | bullist numlist | table link",
+    block_formats: "Paragraf=p; Judul=h3; Judul kecil=h4",
+    valid_elements:
+      "p,br,h3,h4,strong/b,em/i,u,s,blockquote,ul,ol,li,a[href|title],table,thead,tbody,tr," +
+      "th[colspan|rowspan],td[colspan|rowspan]",
+    entity_encoding: "raw",
+    table_default_attributes: {},
+    table_default_styles: {},
+    table_appearance_options: false,
+    table_advtab: false,
+    table_cell_advtab: false,
+    table_row_advtab: false,
+    link_default_protocol: "https",
+    // Keep the textarea in step so that a failed save shows what was typed.
+    setup: function (editor) {
+      editor.on("change input", function () { editor.save(); });
+    },
+  });
+})();
