@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("regency.urls")),
     path("workshops/", include("workshops.urls")),
+    path("quickwins/", include("quickwins.urls")),
     path("", include("masterplan.urls")),
 ]
 if settings.DEBUG:

@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from quickwins import home as quickwins_home
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 from workshops import home as workshops_home
@@ -29,6 +30,7 @@ def home(request):
     context.update(signing.home_context(user))
     context.update(inputs.home_context(user, programme))
     context.update(books.review_todo(user, programme))
+    context.update(quickwins_home.todo(user, programme))
     return render(request, "masterplan/home.html", context)
 
 

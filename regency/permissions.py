@@ -96,3 +96,12 @@ def can_edit_chapters(user) -> bool:
 def can_comment_chapters(user) -> bool:
     """Comment on chapters and resolve comments: mentors and the secretariat (mentors do not edit)."""
     return has_role(user, BOOK_COMMENTERS)
+
+
+# Quick wins: the secretariat keeps them; the lead OPD's people report progress.
+QUICK_WIN_REPORTERS = frozenset({Role.SECRETARIAT, Role.OPD_REPRESENTATIVE, Role.OPD_HEAD})
+
+
+def can_manage_quick_wins(user) -> bool:
+    """Add, edit, select and publish quick wins: the secretariat only."""
+    return is_secretariat(user)

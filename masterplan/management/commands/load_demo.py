@@ -14,6 +14,7 @@ from django.test.utils import override_settings
 
 from masterplan import demo as masterplan_demo
 from masterplan import demo_inputs, demo_signing
+from quickwins import demo as quickwins_demo
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
 from workshops import demo as workshops_demo
@@ -129,6 +130,7 @@ class Command(BaseCommand):
         workshops_demo.fill(programme)
         masterplan_demo.fill(programme)
         demo_inputs.fill(programme)
+        quickwins_demo.fill(programme)
 
 
 def _slug(acronym: str) -> str:

@@ -1,0 +1,142 @@
+"""Demo quick wins: Tuban's three 2027 quick wins of Book III, with progress, and one
+unpublished candidate."""
+
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+
+from regency.models import Dimension, Element, Opd, User
+
+from .models import ProgressPhoto, ProgressUpdate, QuickWin
+
+# title, dimension, element, OPD, status, problem, solution, beneficiaries, budget, source
+QUICK_WINS = [
+    (
+        "Tuban Satu Layanan",
+        "governance",
+        "pelayanan-publik",
+        "Diskominfo",
+        QuickWin.Status.RUNNING,
+        "Warga harus datang langsung dan mengantre untuk layanan yang sebenarnya dapat "
+        "diproses secara daring; data layanan tersebar di beberapa aplikasi.",
+        "Aplikasi super yang menyatukan layanan birokrasi dan warga, terhubung dengan data "
+        "kependudukan, dengan notifikasi dan kanal pengaduan.",
+        "Seluruh warga Kabupaten Tuban dan aparatur perangkat daerah.",
+        575_000_000,
+        "APBD",
+    ),
+    (
+        "Antrean Sehat",
+        "living",
+        "kesehatan",
+        "Dinkes",
+        QuickWin.Status.DONE,
+        "Pasien puskesmas dan RSUD menunggu berjam-jam tanpa kepastian giliran.",
+        "Antrean daring puskesmas dan RSUD dengan nomor antrean dan perkiraan jam layanan "
+        "melalui aplikasi dan WhatsApp.",
+        "Pasien 33 puskesmas dan RSUD dr. R. Koesma.",
+        240_000_000,
+        "APBD",
+    ),
+    (
+        "Bank Sampah Digital",
+        "environment",
+        "sampah-limbah",
+        "DPMD",
+        QuickWin.Status.DELAYED,
+        "Tabungan sampah warga desa dicatat di buku tulis sehingga mudah hilang dan sulit direkap.",
+        "Pencatatan tabungan sampah warga desa secara digital yang dapat dicek warga.",
+        "Nasabah bank sampah di 50 desa percontohan.",
+        180_000_000,
+        "Dana Desa",
+    ),
+]
+
+CANDIDATE = (
+    "Parkir Non-Tunai Alun-Alun",
+    "living",
+    "mobilitas",
+    "Dishub",
+    QuickWin.Status.PLANNED,
+    "Retribusi parkir di sekitar alun-alun bocor karena dibayar tunai.",
+    "Pembayaran parkir dengan QRIS dan karcis elektronik di kawasan alun-alun.",
+    "Pengunjung alun-alun dan juru parkir.",
+    120_000_000,
+    "KPBU",
+)
+
+UPDATES = {
+    "Tuban Satu Layanan": [
+        ("Analisis proses bisnis 42 layanan selesai; 12 layanan diprioritaskan.", ""),
+        (
+            "Versi uji coba berjalan di tiga kecamatan; 1.240 warga mendaftar.",
+            "https://tubankab.go.id/",
+        ),
+    ],
+    "Antrean Sehat": [
+        ("Antrean daring aktif di 33 puskesmas dan RSUD.", "https://dinkes.tubankab.go.id/"),
+    ],
+    "Bank Sampah Digital": [
+        (
+            "Pengadaan perangkat tertunda karena perubahan aturan penggunaan Dana Desa; "
+            "solusinya: pengadaan dipindah ke APBD Perubahan.",
+            "",
+        ),
+    ],
+}
+
+
+def _photo(colour) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), colour)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((80, 120, 560, 400), outline="white", width=12)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def fill(programme) -> None:
+    """Add the demo quick wins to a new programme (nothing when it already has some)."""
+    if programme.quick_wins.exists():
+        return
+    year = programme.period_start
+    opds = {opd.acronym: opd for opd in Opd.objects.all()}
+    author = User.objects.filter(username="sekretariat").first()
+    for index, row in enumerate([*QUICK_WINS, CANDIDATE]):
+        title, dimension, element, acronym, status, problem, solution, who, budget, source = row
+        is_candidate = row is CANDIDATE
+        quick_win = QuickWin.objects.create(
+            programme=programme,
+            year=year,
+            selected=not is_candidate,
+            published=not is_candidate,
+            title=title,
+            dimension=Dimension.objects.get(code=dimension),
+            element=Element.objects.get(code=element),
+            lead_opd=opds[acronym],
+            problem=problem,
+            solution=solution,
+            beneficiaries=who,
+            start_date=datetime.date(year, 1 + index, 1),
+            target_date=datetime.date(year, 11 + index // 2, 30),
+            budget=budget,
+            funding_source=source,
+            budget_notes="Rincian anggaran per tahap ada di Buku III bab 2.",
+            status=status,
+            indicators="Jumlah pengguna aktif\nWaktu layanan rata-rata",
+            origin="Buku III, Daftar Quick Win"
+            if not is_candidate
+            else "Usulan Dishub, Bimtek III",
+        )
+        for number, (text, links) in enumerate(UPDATES.get(title, [])):
+            update = ProgressUpdate.objects.create(
+                quick_win=quick_win, text=text, links=links, author=author
+            )
+            if number == 0:
+                photo = ProgressPhoto(update=update, caption=title)
+                colour = ["#0b3d62", "#198754", "#8a6d1f"][index % 3]
+                photo.image.save(f"qw-{quick_win.pk}.jpg", ContentFile(_photo(colour)), save=False)
+                photo.save()

@@ -1,0 +1,149 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regency.models import Programme, Regency
+from regency.permissions import (
+    QUICK_WIN_REPORTERS,
+    SECRETARIAT,
+    can_manage_quick_wins,
+    has_role,
+    role_required,
+)
+
+from . import charts, selection
+from .forms import ProgressUpdateForm, QuickWinForm
+from .models import ProgressPhoto, ProgressUpdate, QuickWin
+
+
+def _programme():
+    programme = Programme.current()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def _with_updates(queryset):
+    updates = ProgressUpdate.objects.select_related("author").prefetch_related("photos")
+    return queryset.select_related("dimension", "element", "lead_opd").prefetch_related(
+        Prefetch("updates", queryset=updates)
+    )
+
+
+@login_required
+def quick_win_list(request):
+    programme = _programme()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = selection.default_year(programme)
+    if year not in programme.years:
+        year = selection.default_year(programme)
+    quick_wins = list(
+        QuickWin.objects.visible_to(request.user)
+        .filter(programme=programme, year=year)
+        .select_related("dimension", "lead_opd")
+    )
+    context = {
+        "programme": programme,
+        "year": year,
+        "quick_wins": quick_wins,
+        "shortfall": selection.shortfall(programme, year),
+        "target": selection.TARGET,
+        "chart": charts.status_chart_svg(quick_wins) if quick_wins else "",
+        "can_manage": can_manage_quick_wins(request.user),
+    }
+    return render(request, "quickwins/list.html", context)
+
+
+@login_required
+def quick_win_detail(request, quick_win_id):
+    user = request.user
+    quick_win = get_object_or_404(_with_updates(QuickWin.objects.visible_to(user)), pk=quick_win_id)
+    can_report = QuickWin.objects.reportable_by(user).filter(pk=quick_win.pk).exists()
+    form = None
+    if request.method == "POST":
+        if not has_role(user, QUICK_WIN_REPORTERS) or not can_report:
+            raise PermissionDenied
+        form = ProgressUpdateForm(request.POST, request.FILES)
+        if form.is_valid():
+            _add_update(quick_win, form, user)
+            messages.success(request, _("The progress update has been posted."))
+            return redirect("quickwins:detail", quick_win_id=quick_win.pk)
+    elif can_report:
+        form = ProgressUpdateForm()
+    context = {
+        "quick_win": quick_win,
+        "form": form,
+        "can_manage": can_manage_quick_wins(user),
+    }
+    return render(request, "quickwins/detail.html", context)
+
+
+@transaction.atomic
+def _add_update(quick_win, form, user):
+    update = form.save(commit=False)
+    update.quick_win, update.author = quick_win, user
+    update.save()
+    for upload in form.cleaned_data["photos"]:
+        photo = ProgressPhoto(update=update)
+        photo.image.save(upload.name, upload, save=False)
+        photo.save()
+    return update
+
+
+@role_required(SECRETARIAT)
+def quick_win_edit(request, quick_win_id=None):
+    programme = _programme()
+    quick_win = None
+    if quick_win_id is not None:
+        quick_win = get_object_or_404(QuickWin.objects.filter(programme=programme), pk=quick_win_id)
+    initial = {} if quick_win else {"year": selection.default_year(programme)}
+    form = QuickWinForm(
+        request.POST or None, instance=quick_win, initial=initial, programme=programme
+    )
+    if request.method == "POST" and form.is_valid():
+        quick_win = form.save()
+        messages.success(request, _("The quick win has been saved."))
+        return redirect("quickwins:detail", quick_win_id=quick_win.pk)
+    return render(request, "quickwins/form.html", {"form": form, "quick_win": quick_win})
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def toggle_selected(request, quick_win_id):
+    quick_win = get_object_or_404(QuickWin, pk=quick_win_id)
+    selection.set_selected(quick_win, not quick_win.selected)
+    return redirect(f"{reverse('quickwins:list')}?year={quick_win.year}")
+
+
+def photo_file(request, photo_id):
+    """A progress photo: for signed-in users who see its quick win, and for anyone once the
+    quick win is published."""
+    visible = QuickWin.objects.visible_to(request.user) | QuickWin.objects.published()
+    photo = get_object_or_404(ProgressPhoto, pk=photo_id, update__quick_win__in=visible)
+    return FileResponse(photo.image.open("rb"))
+
+
+def public(request):
+    """The regency's published quick wins for citizens, without signing in."""
+    programme = Programme.current()
+    quick_wins = (
+        list(_with_updates(QuickWin.objects.published().filter(programme=programme)))
+        if programme
+        else []
+    )
+    context = {
+        "regency": Regency.load(),
+        "programme": programme,
+        "quick_wins": quick_wins,
+        "chart": charts.status_chart_svg(quick_wins) if quick_wins else "",
+    }
+    return render(request, "quickwins/public.html", context)
