@@ -96,3 +96,10 @@ def can_edit_chapters(user) -> bool:
 def can_comment_chapters(user) -> bool:
     """Comment on chapters and resolve comments: mentors and the secretariat (mentors do not edit)."""
     return has_role(user, BOOK_COMMENTERS)
+
+
+def can_report_roadmap(user, item) -> bool:
+    """Report the yearly realisation of a roadmap item: its lead OPD's representatives and head."""
+    return (
+        has_role(user, {Role.OPD_REPRESENTATIVE, Role.OPD_HEAD}) and user.opd_id == item.lead_opd_id
+    )

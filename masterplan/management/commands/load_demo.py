@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from masterplan import demo as masterplan_demo
-from masterplan import demo_inputs, demo_signing
+from masterplan import demo_inputs, demo_roadmap, demo_signing
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
 from workshops import demo as workshops_demo
@@ -129,6 +129,7 @@ class Command(BaseCommand):
         workshops_demo.fill(programme)
         masterplan_demo.fill(programme)
         demo_inputs.fill(programme)
+        demo_roadmap.fill(programme)
 
 
 def _slug(acronym: str) -> str:
