@@ -295,3 +295,19 @@ def test_secretariat_enters_weights_and_scores(login, secretariat, mentor, progr
     assert "70,00" in page
     assert login(mentor).post(url, data).status_code == 403
     assert login(mentor).get(url).status_code == 200
+
+
+def test_table_queries_do_not_grow_with_items(
+    login, secretariat, programme, opd, other_opd, django_assert_max_num_queries
+):
+    client = login(secretariat)
+    for _ in range(3):
+        RoadmapItemFactory(programme=programme, lead_opd=opd)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("masterplan:roadmap:list"))
+    for _ in range(20):
+        item = RoadmapItemFactory(programme=programme, lead_opd=other_opd)
+        item.supporting_opds.add(opd)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("masterplan:roadmap:list")).content.decode()
+    assert "23 item" in page
