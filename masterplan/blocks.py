@@ -192,3 +192,39 @@ def commitment_sheets(programme: Programme, **params) -> str:
     return render_to_string(
         "masterplan/blocks/commitment_sheets.html", {"sheets": signed_sheets(programme)}
     )
+
+
+@register("roadmap", _("Roadmap of a dimension"), params=("dimension",))
+def roadmap_table(programme: Programme, dimension: str = "", **params) -> str:
+    from .models import RoadmapItem
+
+    items = (
+        RoadmapItem.objects.filter(programme=programme)
+        .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
+        .prefetch_related("supporting_opds")
+    )
+    if dimension:
+        items = items.filter(dimension__code=dimension)
+    return render_to_string(
+        "masterplan/blocks/roadmap.html", {"items": list(items), "years": programme.years}
+    )
+
+
+@register("roadmap-timeline", _("Roadmap timeline (chart)"), params=("dimension",))
+def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str:
+    from . import roadmap
+    from .models import RoadmapItem
+
+    items = RoadmapItem.objects.filter(programme=programme).only(
+        "title", "start_year", "end_year", "status"
+    )
+    if dimension:
+        items = items.filter(dimension__code=dimension)
+    items = list(items)
+    return render_to_string(
+        "masterplan/blocks/roadmap_timeline.html",
+        {
+            "chart": roadmap.timeline_svg(items, programme.years) if items else "",
+            "legend": roadmap.timeline_legend(),
+        },
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("renders/<int:job_id>/download/", views.job_download, name="job_download"),
     path("commitments/", include("masterplan.urls_signing")),
     path("inputs/", include("masterplan.urls_inputs")),
+    path("roadmap/", include("masterplan.urls_roadmap")),
     # Writing and reviewing the books
     path("chapters/<int:chapter_id>/edit/", views_books.chapter_edit, name="chapter_edit"),
     path("chapters/<int:chapter_id>/preview/", views_books.chapter_preview, name="chapter_preview"),

@@ -105,3 +105,10 @@ QUICK_WIN_REPORTERS = frozenset({Role.SECRETARIAT, Role.OPD_REPRESENTATIVE, Role
 def can_manage_quick_wins(user) -> bool:
     """Add, edit, select and publish quick wins: the secretariat only."""
     return is_secretariat(user)
+
+
+def can_report_roadmap(user, item) -> bool:
+    """Report the yearly realisation of a roadmap item: its lead OPD's representatives and head."""
+    return (
+        has_role(user, {Role.OPD_REPRESENTATIVE, Role.OPD_HEAD}) and user.opd_id == item.lead_opd_id
+    )

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from masterplan import demo as masterplan_demo
-from masterplan import demo_inputs, demo_signing
+from masterplan import demo_inputs, demo_roadmap, demo_signing
 from quickwins import demo as quickwins_demo
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
@@ -131,6 +131,7 @@ class Command(BaseCommand):
         masterplan_demo.fill(programme)
         demo_inputs.fill(programme)
         quickwins_demo.fill(programme)
+        demo_roadmap.fill(programme)
 
 
 def _slug(acronym: str) -> str:

@@ -1,0 +1,113 @@
+"""Query count and median latency of the roadmap table (with its timeline and budget) and of
+the roadmap-timeline book block, with 100 and 1,000 items; queries must not grow with items.
+
+    .venv/bin/python bench/roadmap.py [--requests 10]
+
+Uses a fresh test database (SQLite, or PostgreSQL when DATABASE_URL is set) that is dropped
+at the end; the development database is not touched.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    override_settings,
+    setup_test_environment,
+)
+
+SIZES = (100, 1000)
+
+
+def fill(programme, count: int) -> None:
+    from masterplan.models import RoadmapItem
+    from regency.models import Element, Opd
+
+    RoadmapItem.objects.filter(programme=programme).delete()
+    opds = list(Opd.objects.all())
+    elements = list(Element.objects.select_related("dimension"))
+    statuses = RoadmapItem.Status.values
+    items = RoadmapItem.objects.bulk_create(
+        RoadmapItem(
+            programme=programme,
+            title=f"Program {n}",
+            dimension=elements[n % len(elements)].dimension,
+            element=elements[n % len(elements)],
+            lead_opd=opds[n % len(opds)],
+            start_year=2027 + n % 5,
+            end_year=min(2036, 2027 + n % 5 + n % 4),
+            yearly_budgets={str(2027 + n % 5): 100_000_000},
+            status=statuses[n % len(statuses)],
+        )
+        for n in range(count)
+    )
+    through = RoadmapItem.supporting_opds.through
+    through.objects.bulk_create(
+        through(roadmapitem_id=item.pk, opd_id=opds[(n + 1) % len(opds)].pk)
+        for n, item in enumerate(items)
+    )
+
+
+def measure(call, requests: int) -> tuple[int, float]:
+    call()  # warm-up
+    with CaptureQueriesContext(connection) as queries:
+        call()
+    count = len(queries)
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return count, statistics.median(timings)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=10)
+    args = parser.parse_args()
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        with override_settings(ALLOWED_HOSTS=["*"]):
+            from masterplan.blocks import render_blocks
+            from regency.models import Opd, Programme, Regency, Role, User
+
+            Regency(name="Besar", province="Jawa Timur", head_name="Bupati Uji").save()
+            Opd.objects.bulk_create(
+                Opd(name=f"Dinas {n:02d}", acronym=f"D{n:02d}") for n in range(30)
+            )
+            programme = Programme.objects.create(
+                year_joined=2026, period_start=2027, period_end=2036
+            )
+            secretariat = User.objects.create(username="sekretariat", role=Role.SECRETARIAT)
+            client = Client()
+            client.force_login(secretariat)
+            block = '<div data-block="roadmap-timeline"></div>'
+            print(f"Roadmap ({connection.vendor})")
+            print(f"{'items':>6} {'page':>5} {'queries':>8} {'median ms':>10}")
+            for size in SIZES:
+                fill(programme, size)
+                count, median = measure(lambda: client.get("/roadmap/"), args.requests)
+                print(f"{size:>6} {'table':>5} {count:>8} {median:>10.1f}")
+                count, median = measure(lambda: render_blocks(block, programme), args.requests)
+                print(f"{size:>6} {'chart':>5} {count:>8} {median:>10.1f}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+"""The roadmap: turning accepted proposals into items, the yearly monitoring and the index."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme
+
+from .models import RoadmapItem, RoadmapRealisation, Worksheet, WorksheetEntry
+
+SHORT_YEARS = 1
+MEDIUM_YEARS = 5
+
+
+def horizon(period_start: int, end_year: int) -> str:
+    """Short ends in the period's first year, medium within five years, long after that."""
+    years = end_year - period_start + 1
+    if years <= SHORT_YEARS:
+        return RoadmapItem.Horizon.SHORT
+    if years <= MEDIUM_YEARS:
+        return RoadmapItem.Horizon.MEDIUM
+    return RoadmapItem.Horizon.LONG
+
+
+def evaluation_index(weights: dict, scores: dict) -> Decimal | None:
+    """The weighted score: sum(weight x score) / sum(weights), over the parts with a score.
+
+    None while no part is scored or the weights of the scored parts add up to nothing.
+    """
+    scored = [part for part, score in scores.items() if score is not None]
+    total_weight = sum(Decimal(weights.get(part) or 0) for part in scored)
+    if not scored or not total_weight:
+        return None
+    total = sum(Decimal(weights.get(part) or 0) * Decimal(scores[part]) for part in scored)
+    return (total / total_weight).quantize(Decimal("0.01"))
+
+
+def accepted_proposals(programme: Programme):
+    """Proposals of accepted worksheets that are not yet on the roadmap."""
+    return (
+        WorksheetEntry.objects.filter(
+            kind=WorksheetEntry.Kind.PROPOSAL,
+            worksheet__state=Worksheet.State.ACCEPTED,
+            worksheet__window__programme=programme,
+            roadmap_items__isnull=True,
+        )
+        .select_related("worksheet__opd", "worksheet__dimension", "element", "funding_source")
+        .prefetch_related("partner_opds")
+        .order_by("worksheet__dimension__order", "element__order", "title", "pk")
+    )
+
+
+def _years(programme: Programme, entries) -> tuple[int, int]:
+    years = sorted(
+        int(year)
+        for entry in entries
+        for year in list(entry.yearly_targets) + list(entry.yearly_budgets)
+        if str(year).isdigit() and programme.period_start <= int(year) <= programme.period_end
+    )
+    if not years:
+        return programme.period_start, programme.period_end
+    return years[0], years[-1]
+
+
+@transaction.atomic
+def promote(programme: Programme, entries: list[WorksheetEntry], lead: Opd | None = None):
+    """One roadmap item from one proposal or from near-duplicates of several OPDs.
+
+    The lead OPD is ``lead`` (one of the proposing OPDs) or the first proposal's; the other
+    proposing OPDs and every partner named in the proposals support. The lead's proposal gives
+    the name, texts, targets and budgets; years it left empty are taken from the others.
+    """
+    if not entries:
+        raise ValueError("no proposals")
+    entries = sorted(entries, key=lambda entry: entry.pk)
+    if lead is None:
+        lead = entries[0].worksheet.opd
+    main = next((e for e in entries if e.worksheet.opd_id == lead.pk), entries[0])
+    targets, budgets = {}, {}
+    for entry in [main, *[e for e in entries if e is not main]]:
+        for year, value in entry.yearly_targets.items():
+            targets.setdefault(str(year), value)
+        for year, value in entry.yearly_budgets.items():
+            budgets.setdefault(str(year), value)
+    start, end = _years(programme, entries)
+    item = RoadmapItem.objects.create(
+        programme=programme,
+        title=main.title,
+        dimension=main.worksheet.dimension,
+        element=main.element or next((e.element for e in entries if e.element_id), None),
+        lead_opd=lead,
+        description=main.description,
+        problem=main.objective,
+        start_year=start,
+        end_year=end,
+        indicator=main.indicator,
+        baseline=main.baseline,
+        yearly_targets=targets,
+        yearly_budgets=budgets,
+        funding_source=main.funding_source
+        or next((e.funding_source for e in entries if e.funding_source_id), None),
+    )
+    supporting = {entry.worksheet.opd_id for entry in entries}
+    for entry in entries:
+        supporting.update(opd.pk for opd in entry.partner_opds.all())
+    supporting.discard(lead.pk)
+    item.supporting_opds.set(supporting)
+    item.proposals.set(entries)
+    return item
+
+
+@transaction.atomic
+def promote_all(programme: Programme, groups: Iterable[tuple[list[WorksheetEntry], Opd | None]]):
+    """Promote every group in one step; a proposal already on the roadmap is refused."""
+    groups = list(groups)
+    ids = [entry.pk for entries, _lead in groups for entry in entries]
+    if len(ids) != len(set(ids)):
+        raise ValueError("a proposal is in two groups")
+    if RoadmapItem.objects.filter(proposals__in=ids).exists():
+        raise ValueError("a proposal is already on the roadmap")
+    return [promote(programme, entries, lead) for entries, lead in groups]
+
+
+# Yearly monitoring
+
+
+@dataclass
+class DimensionProgress:
+    dimension: Dimension
+    running: int = 0
+    total: int = 0
+    missed: list = field(default_factory=list)
+
+
+ACTIVE = (RoadmapItem.Status.RUNNING, RoadmapItem.Status.DONE)
+
+
+def items_of_year(programme: Programme, year: int):
+    return RoadmapItem.objects.filter(
+        programme=programme, start_year__lte=year, end_year__gte=year
+    ).exclude(status=RoadmapItem.Status.CANCELLED)
+
+
+def dimension_progress(programme: Programme, year: int) -> list[DimensionProgress]:
+    """Per dimension: how many of the year's programmes run (or are done) out of how many,
+    and every missed target with its reason and solution."""
+    rows = {d.pk: DimensionProgress(d) for d in Dimension.objects.order_by("order")}
+    for item in items_of_year(programme, year).only("dimension_id", "status"):
+        row = rows[item.dimension_id]
+        row.total += 1
+        row.running += item.status in ACTIVE
+    missed = (
+        RoadmapRealisation.objects.filter(item__programme=programme, year=year, target_met=False)
+        .select_related("item__lead_opd")
+        .order_by("item__title")
+    )
+    for realisation in missed:
+        rows[realisation.item.dimension_id].missed.append(realisation)
+    return [row for row in rows.values() if row.total or row.missed]
+
+
+def opds_not_reported(programme: Programme, year: int) -> list[Opd]:
+    """Lead OPDs with an item in the year that have not reported on every one of them."""
+    items = items_of_year(programme, year)
+    reported = set(
+        RoadmapRealisation.objects.filter(item__in=items, year=year).values_list(
+            "item_id", flat=True
+        )
+    )
+    missing = defaultdict(int)
+    for item_id, opd_id in items.values_list("pk", "lead_opd_id"):
+        if item_id not in reported:
+            missing[opd_id] += 1
+    return list(Opd.objects.filter(pk__in=missing).order_by("name"))
+
+
+REPORTERS = ROLES_WITH_OPD
+
+STATUS_COLOURS = {
+    RoadmapItem.Status.PLANNED: "#6c757d",
+    RoadmapItem.Status.RUNNING: "#0d6efd",
+    RoadmapItem.Status.DONE: "#198754",
+    RoadmapItem.Status.DELAYED: "#fd7e14",
+    RoadmapItem.Status.POSTPONED: "#ffc107",
+    RoadmapItem.Status.CANCELLED: "#dc3545",
+}
+
+
+def timeline_svg(items: list[RoadmapItem], years: list[int], title: str = "") -> str:
+    """A Gantt-like chart: one bar per item from its first to its last year, coloured by status.
+
+    Drawn by pygal as stacked horizontal bars whose first, transparent part is the offset from
+    the period's first year; a standalone SVG without script for pages and books alike.
+    """
+    import re
+
+    import pygal
+    from pygal.style import Style
+
+    statuses = list(RoadmapItem.Status)
+    style = Style(
+        background="white",
+        plot_background="white",
+        font_family="DejaVu Sans, sans-serif",
+        colors=("rgba(0,0,0,0)", *(STATUS_COLOURS[s] for s in statuses)),
+        label_font_size=11,
+        major_label_font_size=11,
+        legend_font_size=12,
+    )
+    first = years[0]
+    chart = pygal.HorizontalStackedBar(
+        style=style,
+        width=900,
+        height=80 + 18 * max(len(items), 1),
+        range=(0, len(years)),
+        show_legend=False,  # the legend is HTML next to the chart (see timeline_legend)
+        show_y_guides=True,
+        js=[],
+        disable_xml_declaration=True,
+        title=title or None,
+        truncate_label=48,
+        spacing=2,
+    )
+    ordered = list(items)[::-1]  # pygal draws the first bar at the bottom
+    chart.x_labels = [item.title for item in ordered]
+    chart.y_labels = [
+        {"label": str(year), "value": index + 0.5} for index, year in enumerate(years)
+    ]
+    chart.add("", [item.start_year - first for item in ordered], show_only_major_dots=True)
+    for status in statuses:
+        chart.add(
+            str(status.label),
+            [
+                (item.end_year - item.start_year + 1) if item.status == status else None
+                for item in ordered
+            ],
+        )
+    svg = chart.render(is_unicode=True)
+    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+
+
+def timeline_legend() -> list[tuple[str, str]]:
+    return [(str(status.label), STATUS_COLOURS[status]) for status in RoadmapItem.Status]
+
+
+def budget_table(items: list[RoadmapItem], years: list[int]) -> dict:
+    """The budget per year and per funding source: rows of (source, [per year], total)."""
+    per_source: dict[str, list[int]] = {}
+    for item in items:
+        name = str(item.funding_source) if item.funding_source else "—"
+        row = per_source.setdefault(name, [0] * len(years))
+        for index, year in enumerate(years):
+            row[index] += int(item.yearly_budgets.get(str(year)) or 0)
+    rows = [(name, values, sum(values)) for name, values in sorted(per_source.items())]
+    totals = [sum(values[index] for _name, values, _t in rows) for index in range(len(years))]
+    return {"years": years, "rows": rows, "totals": totals, "total": sum(totals)}

@@ -1,0 +1,283 @@
+"""Pages of the roadmap: the table, promoting proposals, yearly reports, monitoring, index."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regency.models import Dimension, Opd, Programme
+from regency.permissions import (
+    EVERYONE,
+    INPUT_READERS,
+    SECRETARIAT,
+    can_report_roadmap,
+    has_role,
+    role_required,
+)
+
+from . import roadmap
+from .forms_roadmap import EvaluationForm, RealisationForm, RoadmapItemForm
+from .models import EvaluationYear, FundingSource, RoadmapItem, RoadmapRealisation, WorksheetEntry
+
+
+def _programme() -> Programme:
+    programme = Programme.current()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def _year(request, programme) -> int:
+    try:
+        year = int(request.GET.get("year") or 0)
+    except ValueError:
+        year = 0
+    return year if year in programme.years else programme.period_start
+
+
+@role_required(EVERYONE)
+def item_list(request):
+    programme = _programme()
+    items = (
+        RoadmapItem.objects.visible_to(request.user)
+        .filter(programme=programme)
+        .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
+        .prefetch_related("supporting_opds")
+    )
+    filters = {
+        key: request.GET.get(key, "") for key in ("dimension", "opd", "status", "year", "source")
+    }
+    if filters["dimension"].isdigit():
+        items = items.filter(dimension_id=filters["dimension"])
+    if filters["opd"].isdigit():
+        items = items.filter(lead_opd_id=filters["opd"])
+    if filters["status"] in RoadmapItem.Status.values:
+        items = items.filter(status=filters["status"])
+    if filters["year"].isdigit():
+        items = items.filter(start_year__lte=filters["year"], end_year__gte=filters["year"])
+    if filters["source"].isdigit():
+        items = items.filter(funding_source_id=filters["source"])
+    if request.GET.get("export") == "csv":
+        return _csv(items, programme)
+    if request.GET.get("export") == "xlsx":
+        return _xlsx(items, programme)
+    items = list(items)
+    return render(
+        request,
+        "masterplan/roadmap/item_list.html",
+        {
+            "programme": programme,
+            "items": items,
+            "filters": filters,
+            "dimensions": Dimension.objects.order_by("order"),
+            "opds": Opd.objects.filter(is_active=True),
+            "statuses": RoadmapItem.Status.choices,
+            "sources": FundingSource.objects.all(),
+            "budgets": roadmap.budget_table(items, programme.years),
+            "timeline": roadmap.timeline_svg(items, programme.years) if items else "",
+            "legend": roadmap.timeline_legend(),
+        },
+    )
+
+
+def _rows(items, years):
+    yield (
+        [_("Dimension"), _("Element"), _("Programme"), _("Lead OPD"), _("Supporting OPDs")]
+        + [_("Horizon"), _("Years"), _("Indicator"), _("Baseline"), _("Funding source")]
+        + [_("Status")]
+        + [f"{_('Target')} {year}" for year in years]
+        + [f"{_('Budget')} {year}" for year in years]
+    )
+    for item in items:
+        supporting = ", ".join(o.display_name for o in item.supporting_opds.all())
+        yield (
+            [item.dimension.label, item.element.label if item.element else "", item.title]
+            + [item.lead_opd.display_name, supporting, item.get_horizon_display()]
+            + [f"{item.start_year}-{item.end_year}", item.indicator, item.baseline]
+            + [str(item.funding_source or ""), item.get_status_display()]
+            + [item.yearly_targets.get(str(year), "") for year in years]
+            + [item.yearly_budgets.get(str(year), "") for year in years]
+        )
+
+
+def _csv(items, programme) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="roadmap.csv"'
+    writer = csv.writer(response)
+    writer.writerows(_rows(items, programme.years))
+    return response
+
+
+def _xlsx(items, programme) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Roadmap"
+    for row in _rows(items, programme.years):
+        sheet.append([cell if isinstance(cell, int | float) else str(cell) for cell in row])
+    output = io.BytesIO()
+    workbook.save(output)
+    response = HttpResponse(
+        output.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="roadmap.xlsx"'
+    return response
+
+
+@role_required(SECRETARIAT)
+def promote(request):
+    """Turn accepted proposals into roadmap items in one step, merging the ones given one group."""
+    programme = _programme()
+    proposals = list(roadmap.accepted_proposals(programme))
+    if request.method == "POST":
+        chosen = [p for p in proposals if request.POST.get(f"take-{p.pk}")]
+        groups: dict[str, list[WorksheetEntry]] = {}
+        for proposal in chosen:
+            label = request.POST.get(f"group-{proposal.pk}", "").strip() or f"#{proposal.pk}"
+            groups.setdefault(label, []).append(proposal)
+        plan = []
+        for entries in groups.values():
+            leads = [
+                e
+                for e in entries
+                if request.POST.get("lead") == str(e.pk) or request.POST.get(f"lead-{e.pk}")
+            ]
+            plan.append((entries, leads[0].worksheet.opd if leads else None))
+        if not plan:
+            messages.error(request, _("Choose at least one proposal."))
+        else:
+            items = roadmap.promote_all(programme, plan)
+            messages.success(
+                request,
+                _("%(items)d roadmap items made from %(proposals)d proposals.")
+                % {"items": len(items), "proposals": len(chosen)},
+            )
+            return redirect("masterplan:roadmap:list")
+    return render(
+        request, "masterplan/roadmap/promote.html", {"programme": programme, "proposals": proposals}
+    )
+
+
+@role_required(SECRETARIAT)
+def item_edit(request, item_id):
+    programme = _programme()
+    item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
+    form = RoadmapItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The roadmap item has been saved."))
+        return redirect("masterplan:roadmap:list")
+    return render(request, "masterplan/roadmap/item_form.html", {"form": form, "item": item})
+
+
+@role_required(EVERYONE)
+def report(request):
+    """The yearly report of the user's OPD: one line per item it leads."""
+    programme = _programme()
+    if not request.user.opd_id or not has_role(request.user, roadmap.REPORTERS):
+        raise PermissionDenied
+    year = _year(request, programme)
+    items = list(
+        roadmap.items_of_year(programme, year)
+        .filter(lead_opd_id=request.user.opd_id)
+        .select_related("dimension")
+    )
+    existing = {r.item_id: r for r in RoadmapRealisation.objects.filter(item__in=items, year=year)}
+    forms = [
+        (
+            item,
+            item.yearly_targets.get(str(year), ""),
+            RealisationForm(
+                request.POST or None, instance=existing.get(item.pk), prefix=f"item-{item.pk}"
+            ),
+        )
+        for item in items
+    ]
+    if request.method == "POST":
+        valid = [form.is_valid() for _item, _target, form in forms]
+        if all(valid):
+            with transaction.atomic():
+                for item, _target, form in forms:
+                    realisation = form.save(commit=False)
+                    realisation.item, realisation.year = item, year
+                    realisation.reported_by = request.user
+                    realisation.save()
+            messages.success(request, _("The report for %(year)s has been saved.") % {"year": year})
+            return redirect(f"{request.path}?year={year}")
+        messages.error(request, _("Some lines need attention; nothing has been saved yet."))
+    return render(
+        request,
+        "masterplan/roadmap/report.html",
+        {"programme": programme, "year": year, "forms": forms},
+    )
+
+
+@require_POST
+@role_required(EVERYONE)
+def report_item(request, item_id):
+    """Report one item (from its page); another OPD's item is not found."""
+    programme = _programme()
+    item = get_object_or_404(
+        RoadmapItem.objects.visible_to(request.user), pk=item_id, programme=programme
+    )
+    if not can_report_roadmap(request.user, item):
+        raise PermissionDenied
+    year = _year(request, programme)
+    realisation = RoadmapRealisation.objects.filter(item=item, year=year).first()
+    form = RealisationForm(request.POST, instance=realisation)
+    if not form.is_valid():
+        return HttpResponse(status=400, content=str(form.errors))
+    realisation = form.save(commit=False)
+    realisation.item, realisation.year, realisation.reported_by = item, year, request.user
+    realisation.save()
+    return redirect(f"{reverse('masterplan:roadmap:report')}?year={year}")
+
+
+@role_required(INPUT_READERS)
+def monitoring(request):
+    programme = _programme()
+    year = _year(request, programme)
+    return render(
+        request,
+        "masterplan/roadmap/monitoring.html",
+        {
+            "programme": programme,
+            "year": year,
+            "rows": roadmap.dimension_progress(programme, year),
+            "not_reported": roadmap.opds_not_reported(programme, year),
+        },
+    )
+
+
+@role_required(INPUT_READERS)
+def evaluation(request):
+    programme = _programme()
+    form = None
+    if has_role(request.user, SECRETARIAT):
+        form = EvaluationForm(request.POST or None, programme=programme)
+        if request.method == "POST" and form.is_valid():
+            evaluation = form.save(commit=False)
+            evaluation.programme = programme
+            evaluation.save()
+            messages.success(request, _("The evaluation has been saved."))
+            return redirect("masterplan:roadmap:evaluation")
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "masterplan/roadmap/evaluation.html",
+        {
+            "programme": programme,
+            "years": EvaluationYear.objects.filter(programme=programme),
+            "form": form,
+        },
+    )
