@@ -603,14 +603,9 @@ class InputWindow(models.Model):
 class WorksheetQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The secretariat, mentors and the regional head see all; an OPD only its own."""
-        from regency.models import ROLES_WITH_OPD
-        from regency.permissions import INPUT_READERS, has_role
+        from regency.permissions import INPUT_READERS, scope_to_opd
 
-        if has_role(user, INPUT_READERS):
-            return self
-        if has_role(user, ROLES_WITH_OPD) and user.opd_id:
-            return self.filter(opd_id=user.opd_id)
-        return self.none()
+        return scope_to_opd(self, user, readers=INPUT_READERS)
 
 
 class Worksheet(models.Model):
@@ -860,14 +855,9 @@ class WorksheetStateChange(models.Model):
 class RoadmapItemQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The secretariat, mentors and the regional head see all; an OPD the items it leads."""
-        from regency.models import ROLES_WITH_OPD
-        from regency.permissions import INPUT_READERS, has_role
+        from regency.permissions import INPUT_READERS, scope_to_opd
 
-        if has_role(user, INPUT_READERS):
-            return self
-        if has_role(user, ROLES_WITH_OPD) and user.opd_id:
-            return self.filter(lead_opd_id=user.opd_id)
-        return self.none()
+        return scope_to_opd(self, user, readers=INPUT_READERS, field="lead_opd_id")
 
 
 class RoadmapItem(models.Model):

@@ -2,8 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from regency.files import check_picture
+
 from .models import FUNDING_SOURCES, ProgressUpdate, QuickWin
-from .photos import check_image
 
 MAX_PHOTOS = 6
 DATE = {"type": "date"}
@@ -74,7 +75,7 @@ class MultiplePhotoField(forms.FileField):
             )
         cleaned = [super(MultiplePhotoField, self).clean(file, initial) for file in files]
         for upload in cleaned:
-            check_image(upload)
+            check_picture(upload, max_megabytes=10)
         return cleaned
 
 

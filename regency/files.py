@@ -31,3 +31,38 @@ def html_to_pdf(html: str, base_url: str = "/") -> tuple[bytes, int]:
 
     document = HTML(string=html, base_url=base_url).render()
     return document.write_pdf(), len(document.pages)
+
+
+PICTURE_FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_PICTURE_PIXELS = 60_000_000
+
+
+def check_picture(upload, max_megabytes: int) -> None:
+    """Refuse an upload that is not a readable JPEG, PNG or WebP picture of a sane size."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > max_megabytes * 1024 * 1024:
+        raise ValidationError(
+            _("The photo is larger than %(megabytes)s MB.") % {"megabytes": max_megabytes}
+        )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            kind, (width, height) = image.format, image.size
+            image.verify()
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
+        raise ValidationError(_("The file is not a picture that can be read.")) from exc
+    finally:
+        upload.seek(0)
+    if kind not in PICTURE_FORMATS:
+        raise ValidationError(_("Upload a JPEG, PNG or WebP picture."))
+    if width * height > MAX_PICTURE_PIXELS:
+        raise ValidationError(_("The picture has too many pixels."))

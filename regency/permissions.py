@@ -10,7 +10,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from .models import Role
+from .models import ROLES_WITH_OPD, Role
 
 SECRETARIAT = frozenset({Role.SECRETARIAT})
 READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
@@ -33,6 +33,17 @@ def can_read_books(user) -> bool:
 
 def can_render_books(user) -> bool:
     return is_secretariat(user)
+
+
+def scope_to_opd(queryset, user, *, readers=READERS, field: str = "opd_id"):
+    """All rows for ``readers``; for an OPD's people, the rows of their own OPD; else none.
+
+    The one rule behind the ``visible_to`` querysets of OPD-owned data."""
+    if has_role(user, readers):
+        return queryset
+    if has_role(user, ROLES_WITH_OPD) and user.opd_id:
+        return queryset.filter(**{field: user.opd_id})
+    return queryset.none()
 
 
 def role_required(roles) -> Callable:

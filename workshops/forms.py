@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from regency.files import check_picture
 from regency.models import Opd
 
 from .models import (
@@ -197,8 +198,8 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
 
     def clean_image(self):
-        from .photos import check_image
+        from .photos import MAX_MEGABYTES
 
         upload = self.cleaned_data["image"]
-        check_image(upload)
+        check_picture(upload, MAX_MEGABYTES)
         return upload

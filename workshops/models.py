@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
-from regency.models import ROLES_WITH_OPD, Opd, Programme
-from regency.permissions import READERS, has_role
+from regency.models import Opd, Programme
+from regency.permissions import READERS, has_role, scope_to_opd
 from regency.validators import validate_nip
 
 
@@ -196,11 +196,7 @@ class Category(models.TextChoices):
 
 class ParticipantQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if has_role(user, READERS):
-            return self
-        if user.is_authenticated and user.opd_id and user.role in ROLES_WITH_OPD:
-            return self.filter(opd_id=user.opd_id)
-        return self.none()
+        return scope_to_opd(self, user)
 
 
 class Participant(models.Model):

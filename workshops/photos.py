@@ -1,45 +1,14 @@
-"""Documentation photos: checking an upload is a real image, and making its thumbnail."""
+"""Documentation photos of a Bimtek: adding one, and making its thumbnail in a task."""
 
 import io
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from .models import Photo
 
-MAX_BYTES = 15 * 1024 * 1024
-MAX_PIXELS = 60_000_000
-FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_MEGABYTES = 15
 THUMBNAIL_SIZE = (480, 480)
-
-
-def check_image(upload) -> None:
-    """Refuse anything that is not a JPEG, PNG or WebP picture of a sane size."""
-    from PIL import Image, UnidentifiedImageError
-
-    if upload.size > MAX_BYTES:
-        raise ValidationError(_("The photo is larger than 15 MB."))
-    try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            kind, (width, height) = image.format, image.size
-            image.verify()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-    ) as exc:
-        raise ValidationError(_("The file is not a picture that can be read.")) from exc
-    finally:
-        upload.seek(0)
-    if kind not in FORMATS:
-        raise ValidationError(_("Upload a JPEG, PNG or WebP picture."))
-    if width * height > MAX_PIXELS:
-        raise ValidationError(_("The picture has too many pixels."))
 
 
 def add_photo(workshop, upload, caption: str, user) -> Photo:
