@@ -2,12 +2,17 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("regency.urls")),
     path("workshops/", include("workshops.urls")),
+    # The public page was first at /quickwins/publik/; links to it keep working.
+    path(
+        "quickwins/publik/", RedirectView.as_view(pattern_name="masterplan:public", permanent=True)
+    ),
     path("quickwins/", include("quickwins.urls")),
     path("", include("masterplan.urls")),
 ]

@@ -7,4 +7,8 @@ class MasterplanConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from quickwins import origins
+
+        from . import roadmap, signals  # noqa: F401
+
+        origins.register(roadmap.quick_win_origin_links)

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from regency.models import Opd
 
-from .models import EvaluationYear, RoadmapItem, RoadmapRealisation
+from .models import (
+    EvaluationYear,
+    QuickWinOrigin,
+    RoadmapItem,
+    RoadmapRealisation,
+    Worksheet,
+    WorksheetEntry,
+)
 
 
 class RoadmapItemForm(forms.ModelForm):
@@ -36,10 +43,71 @@ class RoadmapItemForm(forms.ModelForm):
             "status_solution": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.programme = programme
         self.fields["lead_opd"].queryset = Opd.objects.filter(is_active=True)
         self.fields["supporting_opds"].queryset = Opd.objects.filter(is_active=True)
+        self.fields["element"].queryset = self.fields["element"].queryset.select_related(
+            "dimension"
+        )
+        self.fields["element"].label_from_instance = lambda e: f"{e.dimension.label} · {e.label}"
+        # A target and a budget for every year of the masterplan, laid out as a table.
+        self.years = programme.years
+        targets, budgets = self.instance.yearly_targets, self.instance.yearly_budgets
+        for year in self.years:
+            self.fields[f"target_{year}"] = forms.CharField(
+                label=_("Target %(year)s") % {"year": year},
+                max_length=255,
+                required=False,
+                initial=targets.get(str(year), ""),
+            )
+            self.fields[f"budget_{year}"] = forms.IntegerField(
+                label=_("Budget %(year)s (Rp)") % {"year": year},
+                min_value=0,
+                required=False,
+                initial=budgets.get(str(year)),
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
+            )
+
+    @property
+    def main_fields(self):
+        return [self[name] for name in self.Meta.fields]
+
+    @property
+    def yearly_rows(self):
+        return [(year, self[f"target_{year}"], self[f"budget_{year}"]) for year in self.years]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end:
+            for year in self.years:
+                if start <= year <= end:
+                    continue
+                for kind in ("target", "budget"):
+                    value = data.get(f"{kind}_{year}")
+                    if value not in (None, ""):
+                        self.add_error(
+                            f"{kind}_{year}",
+                            _("%(year)s lies outside the programme's years %(start)s–%(end)s.")
+                            % {"year": year, "start": start, "end": end},
+                        )
+        return data
+
+    def save(self, commit=True):
+        item = self.instance
+        item.yearly_targets = {
+            str(year): self.cleaned_data[f"target_{year}"].strip()
+            for year in self.years
+            if self.cleaned_data[f"target_{year}"].strip()
+        }
+        item.yearly_budgets = {
+            str(year): self.cleaned_data[f"budget_{year}"]
+            for year in self.years
+            if self.cleaned_data[f"budget_{year}"] is not None
+        }
+        return super().save(commit)
 
 
 class RealisationForm(forms.ModelForm):
@@ -88,4 +156,45 @@ class EvaluationForm(forms.ModelForm):
                 exists = exists.exclude(pk=self.instance.pk)
             if exists.exists():
                 self.add_error("year", _("This year has been evaluated already."))
+        return data
+
+
+class QuickWinOriginForm(forms.ModelForm):
+    """Link a quick win to the roadmap item or the accepted proposal it came from."""
+
+    class Meta:
+        model = QuickWinOrigin
+        fields = ["roadmap_item", "proposal"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        quick_win = self.instance.quick_win
+        programme = quick_win.programme
+        items = RoadmapItem.objects.filter(programme=programme).select_related("lead_opd")
+        self.fields["roadmap_item"].queryset = items
+        self.fields["roadmap_item"].label_from_instance = lambda item: (
+            f"{item.title} · {item.lead_opd.display_name} ({item.start_year}–{item.end_year})"
+        )
+        proposals = WorksheetEntry.objects.filter(
+            kind=WorksheetEntry.Kind.PROPOSAL,
+            worksheet__window__programme=programme,
+            worksheet__state=Worksheet.State.ACCEPTED,
+        ).select_related("worksheet__opd")
+        self.fields["proposal"].queryset = proposals.order_by("-quick_win_candidate", "title", "pk")
+        candidate = _("quick-win candidate")
+        self.fields["proposal"].label_from_instance = lambda entry: (
+            f"{entry.title} · {entry.worksheet.opd.display_name}"
+            + (f" ({candidate})" if entry.quick_win_candidate else "")
+        )
+        self.fields["proposal"].help_text = _(
+            "Proposals of accepted worksheets; the ones marked as quick wins come first."
+        )
+
+    def clean(self):
+        data = super().clean()
+        item, proposal = data.get("roadmap_item"), data.get("proposal")
+        if not item and not proposal:
+            raise forms.ValidationError(_("Choose a roadmap item or a proposal."))
+        if item and proposal:
+            raise forms.ValidationError(_("Choose either a roadmap item or a proposal, not both."))
         return data

@@ -993,6 +993,49 @@ class RoadmapItem(models.Model):
         ]
 
 
+class QuickWinOrigin(models.Model):
+    """The roadmap item or the OPD proposal a quick win came from (kept here, since quickwins
+    does not know the roadmap)."""
+
+    quick_win = models.OneToOneField(
+        "quickwins.QuickWin",
+        verbose_name=_("quick win"),
+        on_delete=models.CASCADE,
+        related_name="origin",
+    )
+    roadmap_item = models.ForeignKey(
+        RoadmapItem,
+        verbose_name=_("roadmap item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quick_win_origins",
+    )
+    proposal = models.ForeignKey(
+        WorksheetEntry,
+        verbose_name=_("proposal"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quick_win_origins",
+    )
+
+    class Meta:
+        verbose_name = _("origin of a quick win")
+        verbose_name_plural = _("origins of quick wins")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(roadmap_item__isnull=False) | models.Q(proposal__isnull=False),
+                name="quick_win_origin_names_item_or_proposal",
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.roadmap_item_id:
+            return str(self.roadmap_item)
+        return f"{self.proposal.title} ({self.proposal.worksheet.opd.display_name})"
+
+
 class RoadmapRealisation(models.Model):
     """What the lead OPD reports for one item in one year: realisation, money spent, evidence."""
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme
 
@@ -257,3 +259,157 @@ def budget_table(items: list[RoadmapItem], years: list[int]) -> dict:
     rows = [(name, values, sum(values)) for name, values in sorted(per_source.items())]
     totals = [sum(values[index] for _name, values, _t in rows) for index in range(len(years))]
     return {"years": years, "rows": rows, "totals": totals, "total": sum(totals)}
+
+
+def report_year(programme: Programme) -> int:
+    """The year OPDs report on now: this year, kept within the masterplan period."""
+    from django.utils import timezone
+
+    today = timezone.localdate().year
+    return min(max(today, programme.period_start), programme.period_end)
+
+
+def home_context(user, programme: Programme | None) -> dict:
+    """The yearly report on the home page: for an OPD's people, how many of this year's items
+    their OPD leads are still unreported; for the secretariat, which OPDs have not reported."""
+    from regency.permissions import has_role, is_secretariat
+
+    if programme is None:
+        return {}
+    year = report_year(programme)
+    if is_secretariat(user):
+        return {"roadmap_year": year, "roadmap_opds_missing": opds_not_reported(programme, year)}
+    if not (user.opd_id and has_role(user, REPORTERS)):
+        return {}
+    items = items_of_year(programme, year).filter(lead_opd_id=user.opd_id)
+    total = items.count()
+    if not total:
+        return {}
+    reported = RoadmapRealisation.objects.filter(item__in=items, year=year).count()
+    return {"roadmap_year": year, "roadmap_to_report": total - reported, "roadmap_total": total}
+
+
+def quick_win_origin_links(quick_win, user):
+    """What a quick win's page says of its origin (registered with quickwins.origins)."""
+    from quickwins.origins import Origin, OriginLinks
+    from regency.permissions import is_secretariat
+
+    from .models import QuickWinOrigin
+
+    edit_url = ""
+    if is_secretariat(user):
+        edit_url = reverse("masterplan:roadmap:quick_win_origin", args=[quick_win.pk])
+    origin = (
+        QuickWinOrigin.objects.filter(quick_win=quick_win)
+        .select_related("roadmap_item", "proposal__worksheet__opd")
+        .first()
+    )
+    if origin is None:
+        return OriginLinks(None, edit_url)
+    if origin.roadmap_item_id:
+        visible = RoadmapItem.objects.visible_to(user).filter(pk=origin.roadmap_item_id).exists()
+        url = reverse("masterplan:roadmap:item", args=[origin.roadmap_item_id]) if visible else ""
+        label = _("Roadmap: %(title)s") % {"title": origin.roadmap_item.title}
+    else:
+        worksheet = origin.proposal.worksheet
+        visible = Worksheet.objects.visible_to(user).filter(pk=worksheet.pk).exists()
+        url = reverse("masterplan:worksheet", args=[worksheet.pk]) if visible else ""
+        label = _("Proposal: %(title)s") % {"title": str(origin)}
+    return OriginLinks(Origin(str(label), url), edit_url)
+
+
+def _chart_style(colours):
+    from pygal.style import Style
+
+    return Style(
+        background="white",
+        plot_background="white",
+        font_family="DejaVu Sans, sans-serif",
+        colors=tuple(colours),
+        label_font_size=12,
+        major_label_font_size=12,
+        legend_font_size=12,
+        value_font_size=11,
+    )
+
+
+def _without_script(svg: str) -> str:
+    import re
+
+    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+
+
+def dimension_status_svg(items, dimensions) -> str:
+    """Per dimension, how many programmes are in each status: stacked bars, one per dimension."""
+    import pygal
+
+    statuses = list(RoadmapItem.Status)
+    counts = defaultdict(int)
+    for item in items:
+        counts[item.dimension_id, item.status] += 1
+    chart = pygal.HorizontalStackedBar(
+        style=_chart_style(STATUS_COLOURS[s] for s in statuses),
+        width=800,
+        height=120 + 40 * len(dimensions),
+        legend_at_bottom=True,
+        legend_at_bottom_columns=3,
+        print_values=True,
+        js=[],
+        disable_xml_declaration=True,
+    )
+    chart.x_labels = [dimension.label for dimension in dimensions]
+    for status in statuses:
+        chart.add(str(status.label), [counts[d.pk, status] or None for d in dimensions])
+    return _without_script(chart.render(is_unicode=True))
+
+
+def budget_svg(budgets: dict) -> str:
+    """The budget per year, stacked by funding source, in millions of rupiah."""
+    import pygal
+
+    palette = ("#0b3d62", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#6c757d", "#8ab17d")
+    chart = pygal.StackedBar(
+        style=_chart_style(palette),
+        width=800,
+        height=360,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=4,
+        y_title=str(_("Rp million")),
+        js=[],
+        disable_xml_declaration=True,
+    )
+    chart.x_labels = [str(year) for year in budgets["years"]]
+    for name, values, _total in budgets["rows"]:
+        chart.add(name, [round(value / 1_000_000, 1) or None for value in values])
+    return _without_script(chart.render(is_unicode=True))
+
+
+@dataclass
+class PublicSummary:
+    """What citizens may see of the roadmap: programmes, their lead OPD, years and status.
+    Never budgets, targets, realisations or the reasons of a delay."""
+
+    items: list
+    by_dimension: list
+    chart: str
+    timeline: str
+    legend: list
+
+
+def public_summary(programme: Programme) -> PublicSummary:
+    """The page's template shows only the title, dimension, element, lead OPD, years and
+    status of each item (tests look for the fields that must not appear)."""
+    items = list(
+        RoadmapItem.objects.filter(programme=programme).select_related(
+            "dimension", "element", "lead_opd", "programme"
+        )
+    )
+    dimensions = list(Dimension.objects.order_by("order"))
+    grouped = [(d, [item for item in items if item.dimension_id == d.pk]) for d in dimensions]
+    return PublicSummary(
+        items=items,
+        by_dimension=[(d, rows) for d, rows in grouped if rows],
+        chart=dimension_status_svg(items, dimensions) if items else "",
+        timeline=timeline_svg(items, programme.years) if items else "",
+        legend=timeline_legend(),
+    )

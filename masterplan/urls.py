@@ -1,10 +1,11 @@
 from django.urls import include, path
 
-from . import views, views_books
+from . import views, views_books, views_public
 
 app_name = "masterplan"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("publik/", views_public.public, name="public"),
     path("books/", views.book_list, name="book_list"),
     path("books/<int:book_id>/", views.book_detail, name="book_detail"),
     path("books/<int:book_id>/render/", views.render_book, name="render_book"),

@@ -9,7 +9,7 @@ from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 from workshops import home as workshops_home
 
-from . import books, inputs, signing
+from . import books, inputs, roadmap, signing
 from .models import Book, Chapter, RenderJob
 
 
@@ -31,6 +31,7 @@ def home(request):
     context.update(inputs.home_context(user, programme))
     context.update(books.review_todo(user, programme))
     context.update(quickwins_home.todo(user, programme))
+    context.update(roadmap.home_context(user, programme))
     return render(request, "masterplan/home.html", context)
 
 

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quickwins.forms import QuickWinForm
+from quickwins.models import QuickWin
 from regency.models import Dimension, Opd, Programme
 from regency.permissions import (
     EVERYONE,
@@ -23,8 +25,15 @@ from regency.permissions import (
 )
 
 from . import roadmap
-from .forms_roadmap import EvaluationForm, RealisationForm, RoadmapItemForm
-from .models import EvaluationYear, FundingSource, RoadmapItem, RoadmapRealisation, WorksheetEntry
+from .forms_roadmap import EvaluationForm, QuickWinOriginForm, RealisationForm, RoadmapItemForm
+from .models import (
+    EvaluationYear,
+    FundingSource,
+    QuickWinOrigin,
+    RoadmapItem,
+    RoadmapRealisation,
+    WorksheetEntry,
+)
 
 
 def _programme() -> Programme:
@@ -69,6 +78,7 @@ def item_list(request):
     if request.GET.get("export") == "xlsx":
         return _xlsx(items, programme)
     items = list(items)
+    budgets = roadmap.budget_table(items, programme.years)
     return render(
         request,
         "masterplan/roadmap/item_list.html",
@@ -80,7 +90,8 @@ def item_list(request):
             "opds": Opd.objects.filter(is_active=True),
             "statuses": RoadmapItem.Status.choices,
             "sources": FundingSource.objects.all(),
-            "budgets": roadmap.budget_table(items, programme.years),
+            "budgets": budgets,
+            "budget_chart": roadmap.budget_svg(budgets) if budgets["total"] else "",
             "timeline": roadmap.timeline_svg(items, programme.years) if items else "",
             "legend": roadmap.timeline_legend(),
         },
@@ -167,16 +178,129 @@ def promote(request):
     )
 
 
+def _visible_item(request, item_id) -> RoadmapItem:
+    return get_object_or_404(
+        RoadmapItem.objects.visible_to(request.user)
+        .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
+        .prefetch_related("supporting_opds"),
+        pk=item_id,
+        programme=_programme(),
+    )
+
+
+def _item_page(request, item, year, form, status=200):
+    realisations = {r.year: r for r in item.realisations.select_related("reported_by")}
+    context = {
+        "item": item,
+        "plan": [
+            (y, target, budget, realisations.get(y)) for y, target, budget in item.yearly_plan()
+        ],
+        "proposals": item.proposals.select_related("worksheet__opd"),
+        "quick_wins": [o.quick_win for o in item.quick_win_origins.select_related("quick_win")],
+        "year": year,
+        "form": form,
+        "can_manage": has_role(request.user, SECRETARIAT),
+    }
+    return render(request, "masterplan/roadmap/item_detail.html", context, status=status)
+
+
+@role_required(EVERYONE)
+def item_detail(request, item_id):
+    """One item: its plan year by year next to what was reported, where it came from, its quick
+    wins, and for the lead OPD the form to report a year."""
+    item = _visible_item(request, item_id)
+    year = _year(request, item.programme)
+    if year not in item.years:
+        year = min(max(roadmap.report_year(item.programme), item.start_year), item.end_year)
+    form = None
+    if can_report_roadmap(request.user, item):
+        realisation = RoadmapRealisation.objects.filter(item=item, year=year).first()
+        form = RealisationForm(instance=realisation, prefix="report")
+    return _item_page(request, item, year, form)
+
+
 @role_required(SECRETARIAT)
-def item_edit(request, item_id):
+def item_edit(request, item_id=None):
+    """Edit an item, or add one that came from no proposal (e.g. the regent's own programme)."""
+    programme = _programme()
+    item = None
+    if item_id is not None:
+        item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
+    form = RoadmapItemForm(request.POST or None, instance=item, programme=programme)
+    if request.method == "POST":
+        if form.is_valid():
+            item = form.save()
+            messages.success(request, _("The roadmap item has been saved."))
+            return redirect("masterplan:roadmap:item", item_id=item.pk)
+        messages.error(request, _("Some fields need attention; nothing has been saved yet."))
+    return render(request, "masterplan/roadmap/item_form.html", {"form": form, "item": item})
+
+
+@role_required(SECRETARIAT)
+def quick_win_from_item(request, item_id):
+    """A new quick win filled in from a roadmap item, and linked to it."""
     programme = _programme()
     item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
-    form = RoadmapItemForm(request.POST or None, instance=item)
+    first_year = max(item.start_year, roadmap.report_year(programme))
+    initial = {
+        "year": first_year if first_year <= item.end_year else item.start_year,
+        "title": item.title,
+        "dimension": item.dimension_id,
+        "element": item.element_id,
+        "lead_opd": item.lead_opd_id,
+        "problem": item.problem,
+        "solution": item.description,
+        "budget": item.yearly_budgets.get(str(item.start_year)),
+        "funding_source": str(item.funding_source or ""),
+        "indicators": item.indicator,
+    }
+    form = QuickWinForm(request.POST or None, initial=initial, programme=programme)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The roadmap item has been saved."))
-        return redirect("masterplan:roadmap:list")
-    return render(request, "masterplan/roadmap/item_form.html", {"form": form, "item": item})
+        with transaction.atomic():
+            quick_win = form.save()
+            QuickWinOrigin.objects.create(quick_win=quick_win, roadmap_item=item)
+        messages.success(request, _("The quick win has been saved."))
+        return redirect("quickwins:detail", quick_win_id=quick_win.pk)
+    return render(request, "masterplan/roadmap/quick_win_form.html", {"form": form, "item": item})
+
+
+@role_required(SECRETARIAT)
+def quick_win_origin(request, quick_win_id):
+    """Link an existing quick win to the roadmap item or the proposal it came from."""
+    programme = _programme()
+    quick_win = get_object_or_404(QuickWin, pk=quick_win_id, programme=programme)
+    origin = QuickWinOrigin.objects.filter(quick_win=quick_win).first()
+    form = QuickWinOriginForm(
+        request.POST if request.method == "POST" else None,
+        instance=origin or QuickWinOrigin(quick_win=quick_win),
+    )
+    if request.method == "POST":
+        if request.POST.get("clear") and origin:
+            origin.delete()
+            messages.success(request, _("The link has been removed."))
+            return redirect("quickwins:detail", quick_win_id=quick_win.pk)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The quick win's origin has been saved."))
+            return redirect("quickwins:detail", quick_win_id=quick_win.pk)
+    return render(
+        request,
+        "masterplan/roadmap/quick_win_origin.html",
+        {"form": form, "quick_win": quick_win, "origin": origin},
+    )
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def publish_summary(request):
+    programme = _programme()
+    programme.roadmap_published = request.POST.get("published") == "1"
+    programme.save(update_fields=["roadmap_published"])
+    if programme.roadmap_published:
+        messages.success(request, _("Citizens now see the roadmap summary on the public page."))
+    else:
+        messages.success(request, _("The roadmap summary is no longer on the public page."))
+    return redirect("masterplan:roadmap:list")
 
 
 @role_required(EVERYONE)
@@ -224,22 +348,23 @@ def report(request):
 @require_POST
 @role_required(EVERYONE)
 def report_item(request, item_id):
-    """Report one item (from its page); another OPD's item is not found."""
-    programme = _programme()
-    item = get_object_or_404(
-        RoadmapItem.objects.visible_to(request.user), pk=item_id, programme=programme
-    )
+    """Report one year of one item from its page; another OPD's item is not found."""
+    item = _visible_item(request, item_id)
     if not can_report_roadmap(request.user, item):
         raise PermissionDenied
-    year = _year(request, programme)
+    year = _year(request, item.programme)
+    if year not in item.years:
+        raise Http404
     realisation = RoadmapRealisation.objects.filter(item=item, year=year).first()
-    form = RealisationForm(request.POST, instance=realisation)
+    form = RealisationForm(request.POST, instance=realisation, prefix="report")
     if not form.is_valid():
-        return HttpResponse(status=400, content=str(form.errors))
+        messages.error(request, _("Some fields need attention; nothing has been saved yet."))
+        return _item_page(request, item, year, form, status=400)
     realisation = form.save(commit=False)
     realisation.item, realisation.year, realisation.reported_by = item, year, request.user
     realisation.save()
-    return redirect(f"{reverse('masterplan:roadmap:report')}?year={year}")
+    messages.success(request, _("The report for %(year)s has been saved.") % {"year": year})
+    return redirect(f"{reverse('masterplan:roadmap:item', args=[item.pk])}?year={year}")
 
 
 @role_required(INPUT_READERS)

@@ -127,7 +127,7 @@ def fill(programme) -> None:
             budget_notes="Rincian anggaran per tahap ada di Buku III bab 2.",
             status=status,
             indicators="Jumlah pengguna aktif\nWaktu layanan rata-rata",
-            origin="Buku III, Daftar Quick Win"
+            origin_note="Buku III, Daftar Quick Win"
             if not is_candidate
             else "Usulan Dishub, Bimtek III",
         )

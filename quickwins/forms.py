@@ -30,7 +30,7 @@ class QuickWinForm(forms.ModelForm):
             "budget_notes",
             "status",
             "indicators",
-            "origin",
+            "origin_note",
             "published",
         ]
         widgets = {

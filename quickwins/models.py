@@ -47,6 +47,13 @@ class QuickWinQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def with_updates(self):
+        """With what a quick win's page shows: its fields' objects and every update's photos."""
+        updates = ProgressUpdate.objects.select_related("author").prefetch_related("photos")
+        return self.select_related("dimension", "element", "lead_opd").prefetch_related(
+            models.Prefetch("updates", queryset=updates)
+        )
+
 
 class QuickWin(models.Model):
     """A programme whose benefit citizens feel within a year of its start."""
@@ -95,11 +102,14 @@ class QuickWin(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     indicators = models.TextField(_("indicators"), blank=True, help_text=_("One per line."))
-    origin = models.CharField(
-        _("origin"),
+    origin_note = models.CharField(
+        _("other origin"),
         max_length=300,
         blank=True,
-        help_text=_("The roadmap item or proposal it came from."),
+        help_text=_(
+            "Where it came from when it is neither a roadmap item nor a proposal, "
+            "e.g. the regent's instruction."
+        ),
     )
     published = models.BooleanField(
         _("published"), default=False, help_text=_("Shown to citizens on the public page.")

@@ -11,5 +11,4 @@ urlpatterns = [
     path("<int:quick_win_id>/ubah/", views.quick_win_edit, name="edit"),
     path("<int:quick_win_id>/pilih/", views.toggle_selected, name="toggle_selected"),
     path("foto/<int:photo_id>/", views.photo_file, name="photo"),
-    path("publik/", views.public, name="public"),
 ]

@@ -2,14 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency.models import Programme, Regency
+from regency.models import Programme
 from regency.permissions import (
     QUICK_WIN_REPORTERS,
     SECRETARIAT,
@@ -18,9 +17,9 @@ from regency.permissions import (
     role_required,
 )
 
-from . import charts, selection
+from . import charts, origins, selection
 from .forms import ProgressUpdateForm, QuickWinForm
-from .models import ProgressPhoto, ProgressUpdate, QuickWin
+from .models import ProgressPhoto, QuickWin
 
 
 def _programme():
@@ -28,13 +27,6 @@ def _programme():
     if programme is None:
         raise Http404
     return programme
-
-
-def _with_updates(queryset):
-    updates = ProgressUpdate.objects.select_related("author").prefetch_related("photos")
-    return queryset.select_related("dimension", "element", "lead_opd").prefetch_related(
-        Prefetch("updates", queryset=updates)
-    )
 
 
 @login_required
@@ -66,7 +58,7 @@ def quick_win_list(request):
 @login_required
 def quick_win_detail(request, quick_win_id):
     user = request.user
-    quick_win = get_object_or_404(_with_updates(QuickWin.objects.visible_to(user)), pk=quick_win_id)
+    quick_win = get_object_or_404(QuickWin.objects.visible_to(user).with_updates(), pk=quick_win_id)
     can_report = QuickWin.objects.reportable_by(user).filter(pk=quick_win.pk).exists()
     form = None
     if request.method == "POST":
@@ -83,6 +75,7 @@ def quick_win_detail(request, quick_win_id):
         "quick_win": quick_win,
         "form": form,
         "can_manage": can_manage_quick_wins(user),
+        "origin": origins.of(quick_win, user),
     }
     return render(request, "quickwins/detail.html", context)
 
@@ -130,20 +123,3 @@ def photo_file(request, photo_id):
     visible = QuickWin.objects.visible_to(request.user) | QuickWin.objects.published()
     photo = get_object_or_404(ProgressPhoto, pk=photo_id, update__quick_win__in=visible)
     return FileResponse(photo.image.open("rb"))
-
-
-def public(request):
-    """The regency's published quick wins for citizens, without signing in."""
-    programme = Programme.current()
-    quick_wins = (
-        list(_with_updates(QuickWin.objects.published().filter(programme=programme)))
-        if programme
-        else []
-    )
-    context = {
-        "regency": Regency.load(),
-        "programme": programme,
-        "quick_wins": quick_wins,
-        "chart": charts.status_chart_svg(quick_wins) if quick_wins else "",
-    }
-    return render(request, "quickwins/public.html", context)

@@ -230,6 +230,11 @@ class Programme(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PREPARATION
     )
+    roadmap_published = models.BooleanField(
+        _("roadmap summary published"),
+        default=False,
+        help_text=_("Citizens see the roadmap's programmes and their status on the public page."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from quickwins import charts, demo, selection
 from quickwins.models import ProgressPhoto, ProgressUpdate, QuickWin
 from regency.models import Dimension, Element, Opd
 
-from .factories import OpdFactory, UserFactory
+from .factories import OpdFactory
 from .factories_quickwins import ProgressUpdateFactory, QuickWinFactory, public_service
 
 pytestmark = pytest.mark.django_db
@@ -236,24 +236,7 @@ def test_representative_sees_own_and_published_quick_wins_only(
     assert "Milik Sendiri" in page and "Rahasia OPD Lain" not in page
 
 
-# --- The public page -----------------------------------------------------------------------
-
-
-def test_public_page_shows_only_published_quick_wins_and_fields(client, programme, opd):
-    author = UserFactory(full_name="Penulis Laporan Internal", role="opd_rep", opd=opd)
-    shown = QuickWinFactory(
-        programme=programme, lead_opd=opd, title="Antrean Sehat", origin="Usulan internal X"
-    )
-    ProgressUpdateFactory(quick_win=shown, author=author, text="Aktif di 33 puskesmas.")
-    QuickWinFactory(programme=programme, lead_opd=opd, title="Calon Rahasia", published=False)
-    response = client.get(reverse("quickwins:public"))
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "Antrean Sehat" in page and "Aktif di 33 puskesmas." in page
-    assert "Calon Rahasia" not in page
-    assert "Catatan anggaran internal" not in page
-    assert "Usulan internal X" not in page
-    assert "Penulis Laporan Internal" not in page
+# --- Photos on the public page (the page itself: tests/test_public_page.py) -----------------
 
 
 def test_photos_of_unpublished_quick_wins_are_not_public(client, programme, opd):

@@ -223,7 +223,7 @@ def test_another_opds_item_cannot_be_reported(login, representative, programme, 
     item = RoadmapItemFactory(programme=programme, lead_opd=other_opd)
     response = login(representative).post(
         reverse("masterplan:roadmap:report_item", args=[item.pk]) + "?year=2027",
-        {"realisation": "99%", "target_met": "on"},
+        {"report-realisation": "99%", "report-target_met": "on"},
     )
     assert response.status_code == 404
     assert not RoadmapRealisation.objects.exists()
@@ -233,7 +233,7 @@ def test_own_item_reported_by_id(login, representative, programme, opd):
     item = RoadmapItemFactory(programme=programme, lead_opd=opd)
     login(representative).post(
         reverse("masterplan:roadmap:report_item", args=[item.pk]) + "?year=2028",
-        {"realisation": "60%", "target_met": "on"},
+        {"report-realisation": "60%", "report-target_met": "on"},
     )
     assert RoadmapRealisation.objects.get(item=item).year == 2028
 
@@ -245,7 +245,7 @@ def test_readers_do_not_report(request, login, role, programme, opd):
     assert client.get(reverse("masterplan:roadmap:report")).status_code == 403
     response = client.post(
         reverse("masterplan:roadmap:report_item", args=[item.pk]),
-        {"realisation": "60%", "target_met": "on"},
+        {"report-realisation": "60%", "report-target_met": "on"},
     )
     assert response.status_code == 403
 

@@ -53,7 +53,7 @@ def test_lead_opd_reports_progress_with_a_photo_and_citizens_see_it(
     public = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
     page = public.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{live_server.url}/quickwins/publik/")
+    page.goto(f"{live_server.url}/publik/")
     page.get_by_role("heading", name="Antrean Sehat").wait_for()
     page.get_by_text("Antrean daring aktif di 33 puskesmas.").wait_for()
     assert representative.display_name not in page.content()
