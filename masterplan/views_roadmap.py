@@ -255,6 +255,7 @@ def quick_win_from_item(request, item_id):
         "indicators": item.indicator,
     }
     form = QuickWinForm(request.POST or None, initial=initial, programme=programme)
+    del form.fields["origin_note"]  # its origin is this item
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             quick_win = form.save()
