@@ -8,7 +8,13 @@ from django.db import transaction
 from regency.models import Element, Opd
 
 from . import roadmap
-from .models import EvaluationYear, FundingSource, RoadmapItem, RoadmapRealisation
+from .models import (
+    EvaluationYear,
+    FundingSource,
+    QuickWinOrigin,
+    RoadmapItem,
+    RoadmapRealisation,
+)
 
 Status = RoadmapItem.Status
 
@@ -44,6 +50,7 @@ def fill(programme) -> None:
         # The first two become one merged item; the last stays to be promoted on the page.
         groups = [(proposals[:2], None)] + [([p], None) for p in proposals[2:-1]]
         roadmap.promote_all(programme, groups)
+    _quick_win_items(programme)
     opds = list(Opd.objects.filter(is_active=True).order_by("pk"))
     elements = list(
         Element.objects.select_related("dimension").order_by("dimension__order", "order")
@@ -94,6 +101,31 @@ def fill(programme) -> None:
     )
     _monitoring(programme, years[0])
     _evaluation(programme, years[:2])
+
+
+def _quick_win_items(programme) -> None:
+    """The selected demo quick wins are programmes of the roadmap too, linked to their items;
+    the citizens' page shows the roadmap summary."""
+    first = programme.period_start
+    for quick_win in programme.quick_wins.filter(selected=True, origin__isnull=True):
+        item = RoadmapItem.objects.create(
+            programme=programme,
+            title=quick_win.title,
+            dimension_id=quick_win.dimension_id,
+            element_id=quick_win.element_id,
+            lead_opd_id=quick_win.lead_opd_id,
+            description=quick_win.solution,
+            problem=quick_win.problem,
+            start_year=first,
+            end_year=first + 2,
+            indicator=quick_win.indicator_list[0] if quick_win.indicator_list else "",
+            yearly_targets={str(first): "Uji coba", str(first + 1): "Seluruh kecamatan"},
+            yearly_budgets={str(first): int(quick_win.budget or 0)},
+            status=Status.RUNNING,
+        )
+        QuickWinOrigin.objects.create(quick_win=quick_win, roadmap_item=item)
+    programme.roadmap_published = True
+    programme.save(update_fields=["roadmap_published"])
 
 
 def _monitoring(programme, year) -> None:

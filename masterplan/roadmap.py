@@ -354,12 +354,14 @@ def dimension_status_svg(items, dimensions) -> str:
         legend_at_bottom=True,
         legend_at_bottom_columns=3,
         print_values=True,
+        print_zeroes=False,
         js=[],
         disable_xml_declaration=True,
     )
-    chart.x_labels = [dimension.label for dimension in dimensions]
+    ordered = list(dimensions)[::-1]  # pygal draws the first bar at the bottom
+    chart.x_labels = [dimension.label for dimension in ordered]
     for status in statuses:
-        chart.add(str(status.label), [counts[d.pk, status] or None for d in dimensions])
+        chart.add(str(status.label), [counts[d.pk, status] or None for d in ordered])
     return _without_script(chart.render(is_unicode=True))
 
 

@@ -50,6 +50,7 @@ def test_secretariat_plans_an_item_makes_a_quick_win_and_citizens_see_the_summar
     page.get_by_text("Warga kini dapat melihat ringkasan roadmap").wait_for()
     citizen = browser.new_context(locale="id-ID").new_page()
     citizen.goto(f"{live_server.url}/publik/")
+    citizen.locator("summary", has_text="Smart Governance").click()
     assert citizen.get_by_role("cell", name="Antrean Layanan Daring").is_visible()
     assert "65.000.000" not in citizen.content()
     assert errors == []
