@@ -1,5 +1,7 @@
-"""Query count and median latency of the roadmap table (with its timeline and budget) and of
-the roadmap-timeline book block, with 100 and 1,000 items; queries must not grow with items.
+"""Query count and median latency of the roadmap table (with its timeline and budget), the
+roadmap-timeline book block, an item's page and the public page (its charts cached after the
+first request; "public, cold" is that first request), with 100 and 1,000 items; queries must
+not grow with items.
 
     .venv/bin/python bench/roadmap.py [--requests 10]
 
@@ -21,6 +23,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import (  # noqa: E402
@@ -91,20 +94,32 @@ def main():
                 Opd(name=f"Dinas {n:02d}", acronym=f"D{n:02d}") for n in range(30)
             )
             programme = Programme.objects.create(
-                year_joined=2026, period_start=2027, period_end=2036
+                year_joined=2026, period_start=2027, period_end=2036, roadmap_published=True
             )
             secretariat = User.objects.create(username="sekretariat", role=Role.SECRETARIAT)
             client = Client()
             client.force_login(secretariat)
             block = '<div data-block="roadmap-timeline"></div>'
             print(f"Roadmap ({connection.vendor})")
-            print(f"{'items':>6} {'page':>5} {'queries':>8} {'median ms':>10}")
+            print(f"{'items':>6} {'page':>14} {'queries':>8} {'median ms':>10}")
+            citizen = Client()
             for size in SIZES:
                 fill(programme, size)
-                count, median = measure(lambda: client.get("/roadmap/"), args.requests)
-                print(f"{size:>6} {'table':>5} {count:>8} {median:>10.1f}")
-                count, median = measure(lambda: render_blocks(block, programme), args.requests)
-                print(f"{size:>6} {'chart':>5} {count:>8} {median:>10.1f}")
+                item = programme.roadmap_items.order_by("-end_year", "pk").first()
+                pages = [
+                    ("table", lambda: client.get("/roadmap/")),
+                    ("chart", lambda: render_blocks(block, programme)),
+                    ("item", lambda: client.get(f"/roadmap/items/{item.pk}/")),  # noqa: B023
+                    ("public", lambda: citizen.get("/publik/")),
+                ]
+                cache.clear()
+                started = time.perf_counter()
+                citizen.get("/publik/")
+                cold = (time.perf_counter() - started) * 1000
+                for name, call in pages:
+                    count, median = measure(call, args.requests)
+                    print(f"{size:>6} {name:>14} {count:>8} {median:>10.1f}")
+                print(f"{size:>6} {'public, cold':>14} {'':>8} {cold:>10.1f}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -400,7 +400,14 @@ class PublicSummary:
 
 def public_summary(programme: Programme) -> PublicSummary:
     """The page's template shows only the title, dimension, element, lead OPD, years and
-    status of each item (tests look for the fields that must not appear)."""
+    status of each item (tests look for the fields that must not appear).
+
+    Anyone may open the page, and the timeline of a large roadmap takes seconds to draw, so
+    the charts are cached until an item changes."""
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+    from django.utils.translation import get_language
+
     items = list(
         RoadmapItem.objects.filter(programme=programme).select_related(
             "dimension", "element", "lead_opd", "programme"
@@ -408,10 +415,26 @@ def public_summary(programme: Programme) -> PublicSummary:
     )
     dimensions = list(Dimension.objects.order_by("order"))
     grouped = [(d, [item for item in items if item.dimension_id == d.pk]) for d in dimensions]
+    state = RoadmapItem.objects.filter(programme=programme).aggregate(
+        count=Count("pk"), changed=Max("updated_at")
+    )
+    key = "public-roadmap-charts:{}:{}:{}:{}".format(
+        programme.pk,
+        state["count"],
+        state["changed"] and state["changed"].timestamp(),
+        get_language(),
+    )
+    charts = cache.get(key)
+    if charts is None:
+        charts = (
+            dimension_status_svg(items, dimensions) if items else "",
+            timeline_svg(items, programme.years) if items else "",
+        )
+        cache.set(key, charts, 24 * 60 * 60)
     return PublicSummary(
         items=items,
         by_dimension=[(d, rows) for d, rows in grouped if rows],
-        chart=dimension_status_svg(items, dimensions) if items else "",
-        timeline=timeline_svg(items, programme.years) if items else "",
+        chart=charts[0],
+        timeline=charts[1],
         legend=timeline_legend(),
     )
