@@ -55,6 +55,7 @@ worker: $(VENV)/.run-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/inputs_matrix.py
+	$(BIN)/python bench/roadmap.py
 
 clean:
 	rm -rf $(VENV) var

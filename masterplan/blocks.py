@@ -13,6 +13,8 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -226,5 +228,23 @@ def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str
         {
             "chart": roadmap.timeline_svg(items, programme.years) if items else "",
             "legend": roadmap.timeline_legend(),
+        },
+    )
+
+
+@register("quick-wins", _("Quick wins of each year (table and chart)"), params=("year",))
+def quick_wins(programme: Programme, year: str = "", **params) -> str:
+    from quickwins import charts, selection
+
+    year = int(year) if str(year).isdigit() else None
+    # budget_notes are internal: never load them into a book
+    chosen = list(selection.selected_in(programme, year).defer("budget_notes"))
+    years = [(number, list(group)) for number, group in groupby(chosen, key=attrgetter("year"))]
+    return render_to_string(
+        "masterplan/blocks/quick_wins.html",
+        {
+            "years": years,
+            "year": year,
+            "chart": charts.status_chart_svg(chosen) if chosen else "",
         },
     )

@@ -425,6 +425,9 @@ BLOCKS = {
     (3, 1): "<h2>Kemajuan Penyusunan Dokumen</h2><p>Status penyusunan setiap buku masterplan "
     "pada saat dokumen ini dicetak.</p>"
     '<div data-block="chapter-progress"></div>',
+    (3, 2): "<h2>Rekapitulasi Quick Win</h2><p>Quick win terpilih setiap tahun beserta OPD "
+    "pengampu, anggaran dan status pelaksanaannya pada saat dokumen ini dicetak.</p>"
+    '<div data-block="quick-wins"></div>',
 }
 
 

@@ -6,7 +6,7 @@ import io
 
 from django.core.files.base import ContentFile
 
-from regency.models import Dimension, Element, Opd, User
+from regency.models import ROLES_WITH_OPD, Dimension, Element, Opd, Role, User
 
 from .models import ProgressPhoto, ProgressUpdate, QuickWin
 
@@ -104,7 +104,6 @@ def fill(programme) -> None:
         return
     year = programme.period_start
     opds = {opd.acronym: opd for opd in Opd.objects.all()}
-    author = User.objects.filter(username="sekretariat").first()
     for index, row in enumerate([*QUICK_WINS, CANDIDATE]):
         title, dimension, element, acronym, status, problem, solution, who, budget, source = row
         is_candidate = row is CANDIDATE
@@ -132,11 +131,33 @@ def fill(programme) -> None:
             else "Usulan Dishub, Bimtek III",
         )
         for number, (text, links) in enumerate(UPDATES.get(title, [])):
-            update = ProgressUpdate.objects.create(
-                quick_win=quick_win, text=text, links=links, author=author
-            )
+            # the accounts come later in load_demo; credit_authors() names the author then
+            update = ProgressUpdate.objects.create(quick_win=quick_win, text=text, links=links)
             if number == 0:
                 photo = ProgressPhoto(update=update, caption=title)
                 colour = ["#0b3d62", "#198754", "#8a6d1f"][index % 3]
                 photo.image.save(f"qw-{quick_win.pk}.jpg", ContentFile(_photo(colour)), save=False)
                 photo.save()
+
+
+def credit_authors(programme) -> None:
+    """Name the lead OPD's representative (or else its head) as the author of the demo
+    progress updates that have none yet, once load_demo has made the accounts (idempotent)."""
+    demo_texts = {(title, text) for title, updates in UPDATES.items() for text, _ in updates}
+    updates = ProgressUpdate.objects.filter(
+        quick_win__programme=programme, quick_win__title__in=UPDATES, author=None
+    ).select_related("quick_win")
+    reporters = {}
+    for update in updates:
+        if (update.quick_win.title, update.text) not in demo_texts:
+            continue
+        opd_id = update.quick_win.lead_opd_id
+        if opd_id not in reporters:
+            reporters[opd_id] = _reporter(opd_id)
+        if reporters[opd_id]:
+            ProgressUpdate.objects.filter(pk=update.pk).update(author=reporters[opd_id])
+
+
+def _reporter(opd_id):
+    people = User.objects.filter(opd_id=opd_id, role__in=ROLES_WITH_OPD, is_active=True)
+    return min(people, key=lambda u: (u.role != Role.OPD_REPRESENTATIVE, u.pk), default=None)

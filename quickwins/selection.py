@@ -21,6 +21,16 @@ def selected_for(programme, year: int):
     )
 
 
+def selected_in(programme, year: int | None = None):
+    """The selected quick wins of the programme, of every year or of one, ready for a table."""
+    quick_wins = (
+        QuickWin.objects.filter(programme=programme, selected=True)
+        .select_related("dimension", "element", "lead_opd")
+        .order_by("year", "title")
+    )
+    return quick_wins if year is None else quick_wins.filter(year=year)
+
+
 def shortfall(programme, year: int) -> int:
     """How many quick wins the year still lacks to reach the usual three (0 when enough)."""
     return max(TARGET - selected_for(programme, year).count(), 0)

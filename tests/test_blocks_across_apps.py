@@ -20,7 +20,7 @@ def demo(db, settings, tmp_path):
 
 def test_every_cross_app_block_is_offered_in_the_editor(db):
     names = {choice["name"] for choice in blocks.choices()}
-    assert {"readiness", "swot", "participants", "commitment-sheets"} <= names
+    assert {"readiness", "swot", "participants", "commitment-sheets", "quick-wins"} <= names
 
 
 def test_book_one_shows_readiness_swot_and_participants_from_the_data(demo):
@@ -40,6 +40,14 @@ def test_book_three_appends_the_sheets_signed_by_everyone(demo):
     for signatory in completed.signatories.all():
         assert signatory.name in html
     assert html.count("data:image/png;base64,") == completed.signatories.count()
+
+
+def test_book_three_shows_the_selected_quick_wins_of_the_demo(demo):
+    html = books.book_html(demo.books.get(number=3))
+    block = html[html.index("data-block-quick-wins") :]
+    assert "Bank Sampah Digital" in block and "Tertunda" in block and "<svg" in block
+    assert "Parkir Non-Tunai" not in block  # a candidate, not selected
+    assert "Rincian anggaran per tahap" not in html  # budget notes are internal
 
 
 def test_a_returned_worksheet_does_not_count_in_the_readiness_block(demo):

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from regency.models import Opd, Programme, Regency, User
+from quickwins.models import ProgressUpdate
+from regency.models import Opd, Programme, Regency, Role, User
 from tests import pdftext
 
 
@@ -51,6 +52,29 @@ class TestLoadDemo:
         bupati.refresh_from_db()
         assert chapter.body == "<p>Diubah oleh sekretariat.</p>"
         assert bupati.check_password("baru-dan-rahasia")
+
+    def test_the_demo_progress_updates_are_written_by_the_lead_opd(self):
+        call_command("load_demo", stdout=io.StringIO())
+        updates = ProgressUpdate.objects.select_related("author", "quick_win")
+        assert updates.count() == 4
+        for update in updates:
+            assert update.author.opd_id == update.quick_win.lead_opd_id, update
+            assert update.author.role in (Role.OPD_REPRESENTATIVE, Role.OPD_HEAD)
+        assert updates.get(quick_win__title="Antrean Sehat").author.username == "wakil.dinkes"
+        assert {
+            u.author.username for u in updates.filter(quick_win__title="Tuban Satu Layanan")
+        } == {"kepala.diskominfo"}
+
+    def test_a_second_run_keeps_the_authors_people_changed(self):
+        call_command("load_demo", stdout=io.StringIO())
+        update = ProgressUpdate.objects.get(quick_win__title="Antrean Sehat")
+        ProgressUpdate.objects.filter(pk=update.pk).update(
+            author=User.objects.get(username="kepala.dinkes")
+        )
+        before = sorted(ProgressUpdate.objects.values_list("pk", "author_id"))
+        call_command("load_demo", stdout=io.StringIO())
+        assert sorted(ProgressUpdate.objects.values_list("pk", "author_id")) == before
+        assert ProgressUpdate.objects.get(pk=update.pk).author.username == "kepala.dinkes"
 
 
 @pytest.mark.django_db

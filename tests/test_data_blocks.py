@@ -3,12 +3,17 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from masterplan import blocks, books
 from masterplan.html import sanitize
 from masterplan.models import Chapter, RenderJob
 from regency.models import Opd
 from workshops.models import Workshop
+
+from .factories_quickwins import QuickWinFactory
 
 
 @pytest.fixture
@@ -85,6 +90,60 @@ class TestDataBlocks:
         assert any(
             "Badan Perencanaan Pembangunan Daerah" in text for text in pdftext.pages_text(pdf)
         )
+
+
+@pytest.mark.django_db
+class TestQuickWinsBlock:
+    def test_it_shows_the_selected_quick_wins_without_internal_notes(self, programme, opd):
+        QuickWinFactory(
+            programme=programme,
+            lead_opd=opd,
+            selected=True,
+            title="Antrean Sehat",
+            status="running",
+            budget_notes="Rincian rahasia per tahap",
+        )
+        QuickWinFactory(programme=programme, lead_opd=opd, selected=False, title="Parkir QRIS")
+        with translation.override("id"):
+            html = blocks.render_blocks('<div data-block="quick-wins"></div>', programme)
+        assert "Antrean Sehat" in html and "Berjalan" in html
+        assert "Badan Perencanaan Pembangunan Daerah (Bappeda)" in html
+        assert "100.000.000" in html and "APBD" in html
+        assert "Parkir QRIS" not in html
+        assert "Rincian rahasia" not in html
+        assert "<svg" in html and "<script" not in html
+
+    def test_the_year_shows_only_that_year(self, programme, opd):
+        QuickWinFactory(programme=programme, lead_opd=opd, selected=True, title="Tahun Pertama")
+        QuickWinFactory(
+            programme=programme, lead_opd=opd, selected=True, year=2028, title="Tahun Kedua"
+        )
+        every_year = blocks.render_blocks('<div data-block="quick-wins"></div>', programme)
+        assert "Tahun Pertama" in every_year and "Tahun Kedua" in every_year
+        one_year = blocks.render_blocks(
+            '<div data-block="quick-wins" data-year="2028"></div>', programme
+        )
+        assert "Tahun Kedua" in one_year and "Tahun Pertama" not in one_year
+
+    def test_it_says_so_when_none_is_selected(self, programme, opd):
+        QuickWinFactory(programme=programme, lead_opd=opd, selected=False)
+        with translation.override("en"):
+            html = blocks.quick_wins(programme)
+            assert "No quick win has been selected yet." in html
+            html = blocks.quick_wins(programme, year="2029")
+            assert "No quick win has been selected for 2029 yet." in html
+        assert "<svg" not in html
+
+    def test_its_queries_do_not_grow_with_the_quick_wins(self, programme, opd):
+        QuickWinFactory(programme=programme, lead_opd=opd, selected=True)
+        with CaptureQueriesContext(connection) as one:
+            blocks.quick_wins(programme)
+        for year in (2027, 2028, 2029):
+            QuickWinFactory.create_batch(3, programme=programme, selected=True, year=year)
+        with CaptureQueriesContext(connection) as ten:
+            html = blocks.quick_wins(programme)
+        assert html.count("<tbody>") == 3
+        assert len(ten) == len(one) == 1
 
 
 @pytest.mark.django_db

@@ -108,6 +108,7 @@ class Command(BaseCommand):
             )
 
         workshops_demo.link_accounts()
+        quickwins_demo.credit_authors(programme)  # needs the accounts above; idempotent
 
         demo_signing.fill(
             programme
