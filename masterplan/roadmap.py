@@ -398,16 +398,31 @@ class PublicSummary:
     legend: list
 
 
+def charts_cached(name: str, items: list[RoadmapItem], draw):
+    """What ``draw()`` returns for these items, cached until one of them changes (the key holds
+    every item's id and last change, and the language the labels are in). The timeline of a
+    large roadmap takes seconds to draw."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    digest = hashlib.sha256(
+        ",".join(f"{item.pk}:{item.updated_at.timestamp()}" for item in items).encode()
+    ).hexdigest()
+    key = f"roadmap-charts:{name}:{get_language()}:{digest}"
+    charts = cache.get(key)
+    if charts is None:
+        charts = draw()
+        cache.set(key, charts, 24 * 60 * 60)
+    return charts
+
+
 def public_summary(programme: Programme) -> PublicSummary:
     """The page's template shows only the title, dimension, element, lead OPD, years and
     status of each item (tests look for the fields that must not appear).
 
-    Anyone may open the page, and the timeline of a large roadmap takes seconds to draw, so
-    the charts are cached until an item changes."""
-    from django.core.cache import cache
-    from django.db.models import Count, Max
-    from django.utils.translation import get_language
-
+    Anyone may open the page, so its charts are cached until an item changes."""
     items = list(
         RoadmapItem.objects.filter(programme=programme).select_related(
             "dimension", "element", "lead_opd", "programme"
@@ -415,26 +430,18 @@ def public_summary(programme: Programme) -> PublicSummary:
     )
     dimensions = list(Dimension.objects.order_by("order"))
     grouped = [(d, [item for item in items if item.dimension_id == d.pk]) for d in dimensions]
-    state = RoadmapItem.objects.filter(programme=programme).aggregate(
-        count=Count("pk"), changed=Max("updated_at")
-    )
-    key = "public-roadmap-charts:{}:{}:{}:{}".format(
-        programme.pk,
-        state["count"],
-        state["changed"] and state["changed"].timestamp(),
-        get_language(),
-    )
-    charts = cache.get(key)
-    if charts is None:
-        charts = (
+    chart, timeline = charts_cached(
+        "public",
+        items,
+        lambda: (
             dimension_status_svg(items, dimensions) if items else "",
             timeline_svg(items, programme.years) if items else "",
-        )
-        cache.set(key, charts, 24 * 60 * 60)
+        ),
+    )
     return PublicSummary(
         items=items,
         by_dimension=[(d, rows) for d, rows in grouped if rows],
-        chart=charts[0],
-        timeline=charts[1],
+        chart=chart,
+        timeline=timeline,
         legend=timeline_legend(),
     )

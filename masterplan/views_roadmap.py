@@ -79,6 +79,9 @@ def item_list(request):
         return _xlsx(items, programme)
     items = list(items)
     budgets = roadmap.budget_table(items, programme.years)
+    timeline = roadmap.charts_cached(
+        "timeline", items, lambda: roadmap.timeline_svg(items, programme.years) if items else ""
+    )
     return render(
         request,
         "masterplan/roadmap/item_list.html",
@@ -92,7 +95,7 @@ def item_list(request):
             "sources": FundingSource.objects.all(),
             "budgets": budgets,
             "budget_chart": roadmap.budget_svg(budgets) if budgets["total"] else "",
-            "timeline": roadmap.timeline_svg(items, programme.years) if items else "",
+            "timeline": timeline,
             "legend": roadmap.timeline_legend(),
         },
     )

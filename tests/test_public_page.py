@@ -81,3 +81,17 @@ def test_only_the_secretariat_publishes_the_summary(login, secretariat, represen
 def test_every_page_links_to_the_public_page(client, programme):
     page = client.get(reverse("login")).content.decode()
     assert f'href="{reverse("masterplan:public")}"' in page
+
+
+def test_the_cached_charts_follow_a_changed_item(client, programme, opd):
+    programme.roadmap_published = True
+    programme.save()
+    item = RoadmapItemFactory(programme=programme, lead_opd=opd, title="Nama Lama Program")
+    page = client.get(reverse("masterplan:public")).content.decode()
+    timeline = page[page.index('class="overflow-auto roadmap-timeline"') :]
+    assert "Nama Lama Program" in timeline
+    item.title = "Nama Baru Program"
+    item.save()
+    page = client.get(reverse("masterplan:public")).content.decode()
+    timeline = page[page.index('class="overflow-auto roadmap-timeline"') :]
+    assert "Nama Baru Program" in timeline and "Nama Lama Program" not in timeline
