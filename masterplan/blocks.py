@@ -248,3 +248,48 @@ def quick_wins(programme: Programme, year: str = "", **params) -> str:
             "chart": charts.status_chart_svg(chosen) if chosen else "",
         },
     )
+
+
+@register("roadmap-dimensions", _("Roadmap programmes per dimension and status (chart)"))
+def roadmap_dimensions(programme: Programme, **params) -> str:
+    from . import roadmap
+    from .models import RoadmapItem
+
+    items = list(
+        RoadmapItem.objects.filter(programme=programme).only("dimension_id", "status", "title")
+    )
+    dimensions = list(Dimension.objects.order_by("order"))
+    return render_to_string(
+        "masterplan/blocks/roadmap_chart.html",
+        {"chart": roadmap.dimension_status_svg(items, dimensions) if items else ""},
+    )
+
+
+@register("roadmap-budget", _("Roadmap budget per year and funding source (table and chart)"))
+def roadmap_budget(programme: Programme, **params) -> str:
+    from . import roadmap
+    from .models import RoadmapItem
+
+    items = list(
+        RoadmapItem.objects.filter(programme=programme)
+        .select_related("funding_source")
+        .only("yearly_budgets", "funding_source__name")
+    )
+    budgets = roadmap.budget_table(items, programme.years)
+
+    def millions(values):  # a page holds ten years only in millions of rupiah
+        return [round(value / 1_000_000, 1) for value in values]
+
+    rows = [
+        (name, millions(values), millions([total])[0]) for name, values, total in budgets["rows"]
+    ]
+    return render_to_string(
+        "masterplan/blocks/roadmap_budget.html",
+        {
+            "years": budgets["years"],
+            "rows": rows,
+            "totals": millions(budgets["totals"]),
+            "total": millions([budgets["total"]])[0],
+            "chart": roadmap.budget_svg(budgets) if budgets["total"] else "",
+        },
+    )

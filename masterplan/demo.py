@@ -422,6 +422,11 @@ BLOCKS = {
     '<div data-block="swot"></div>',
     (1, 2): "<h2>Peserta Bimtek Tahap I</h2><p>Kehadiran peserta pada Bimtek Tahap I.</p>"
     '<div data-block="participants" data-stage="1"></div>',
+    (2, 4): "<h2>Rekapitulasi Roadmap</h2><p>Jumlah program per dimensi menurut statusnya, "
+    "serta kebutuhan anggaran per tahun dan sumber dana.</p>"
+    '<div data-block="roadmap-dimensions"></div><div data-block="roadmap-budget"></div>'
+    "<h3>Linimasa Program Smart Governance</h3>"
+    '<div data-block="roadmap-timeline" data-dimension="governance"></div>',
     (3, 1): "<h2>Kemajuan Penyusunan Dokumen</h2><p>Status penyusunan setiap buku masterplan "
     "pada saat dokumen ini dicetak.</p>"
     '<div data-block="chapter-progress"></div>',

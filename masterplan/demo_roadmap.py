@@ -106,8 +106,8 @@ def fill(programme) -> None:
 def _quick_win_items(programme) -> None:
     """The selected demo quick wins are programmes of the roadmap too, linked to their items;
     the citizens' page shows the roadmap summary."""
-    first = programme.period_start
     for quick_win in programme.quick_wins.filter(selected=True, origin__isnull=True):
+        first = quick_win.year
         item = RoadmapItem.objects.create(
             programme=programme,
             title=quick_win.title,
@@ -117,11 +117,11 @@ def _quick_win_items(programme) -> None:
             description=quick_win.solution,
             problem=quick_win.problem,
             start_year=first,
-            end_year=first + 2,
+            end_year=min(first + 2, programme.period_end),
             indicator=quick_win.indicator_list[0] if quick_win.indicator_list else "",
             yearly_targets={str(first): "Uji coba", str(first + 1): "Seluruh kecamatan"},
             yearly_budgets={str(first): int(quick_win.budget or 0)},
-            status=Status.RUNNING,
+            status=Status.RUNNING if first == programme.period_start else Status.PLANNED,
         )
         QuickWinOrigin.objects.create(quick_win=quick_win, roadmap_item=item)
     programme.roadmap_published = True

@@ -371,6 +371,18 @@ def report_item(request, item_id):
     return redirect(f"{reverse('masterplan:roadmap:item', args=[item.pk])}?year={year}")
 
 
+def _year_chart(programme, year) -> str:
+    items = list(
+        roadmap.items_of_year(programme, year).only("dimension_id", "status", "updated_at")
+    )
+    dimensions = list(Dimension.objects.order_by("order"))
+    return roadmap.charts_cached(
+        f"dimensions-{year}",
+        items,
+        lambda: roadmap.dimension_status_svg(items, dimensions) if items else "",
+    )
+
+
 @role_required(INPUT_READERS)
 def monitoring(request):
     programme = _programme()
@@ -383,6 +395,7 @@ def monitoring(request):
             "year": year,
             "rows": roadmap.dimension_progress(programme, year),
             "not_reported": roadmap.opds_not_reported(programme, year),
+            "chart": _year_chart(programme, year),
         },
     )
 

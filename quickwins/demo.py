@@ -53,6 +53,46 @@ QUICK_WINS = [
     ),
 ]
 
+# Kota Bontang presented three quick wins at its Bimtek IV on 10 October 2019 (seed 004): a
+# super app for the bureaucracy and citizens, an information system of its detailed spatial
+# plan (RDTR) and Kampung Masdarling. The demo plans Tuban's versions for the second year.
+BONTANG_2019 = [
+    (
+        "Super Apps Birokrasi",
+        "governance",
+        "manajemen-birokrasi",
+        "Diskominfo",
+        "Surat, disposisi, presensi dan kinerja ASN tersebar di beberapa aplikasi terpisah.",
+        "Satu aplikasi super bagi birokrasi, tersambung dengan Tuban Satu Layanan bagi warga.",
+        "ASN di seluruh perangkat daerah.",
+        350_000_000,
+        "APBD",
+    ),
+    (
+        "Sistem Informasi RDTR",
+        "living",
+        "tata-ruang",
+        "DPU Bina Marga",
+        "Warga dan investor tidak dapat melihat Rencana Detail Tata Ruang sebelum mengurus izin.",
+        "Peta RDTR daring yang menunjukkan zonasi suatu bidang dan tersambung dengan perizinan.",
+        "Warga, pelaku usaha dan investor.",
+        275_000_000,
+        "APBD",
+    ),
+    (
+        "Kampung Masdarling",
+        "environment",
+        "proteksi-lingkungan",
+        "DPMD",
+        "Kesadaran warga memilah sampah dan merawat lingkungan kampung masih rendah.",
+        "Kampung Masyarakat Sadar Lingkungan: lomba, pendampingan dan pelaporan kegiatan warga "
+        "lewat aplikasi.",
+        "Warga 20 desa percontohan.",
+        90_000_000,
+        "Dana Desa",
+    ),
+]
+
 CANDIDATE = (
     "Parkir Non-Tunai Alun-Alun",
     "living",
@@ -138,6 +178,34 @@ def fill(programme) -> None:
                 colour = ["#0b3d62", "#198754", "#8a6d1f"][index % 3]
                 photo.image.save(f"qw-{quick_win.pk}.jpg", ContentFile(_photo(colour)), save=False)
                 photo.save()
+    if all(row[3] in opds for row in BONTANG_2019):
+        _fill_bontang_examples(programme, opds)
+
+
+def _fill_bontang_examples(programme, opds) -> None:
+    year = programme.period_start + 1
+    for index, row in enumerate(BONTANG_2019):
+        title, dimension, element, acronym, problem, solution, who, budget, source = row
+        QuickWin.objects.create(
+            programme=programme,
+            year=year,
+            selected=True,
+            published=False,
+            title=title,
+            dimension=Dimension.objects.get(code=dimension),
+            element=Element.objects.get(code=element),
+            lead_opd=opds[acronym],
+            problem=problem,
+            solution=solution,
+            beneficiaries=who,
+            start_date=datetime.date(year, 2 + index, 1),
+            target_date=datetime.date(year, 12, 15),
+            budget=budget,
+            funding_source=source,
+            status=QuickWin.Status.PLANNED,
+            indicators="Jumlah pengguna aktif",
+            origin_note="Contoh quick win Kota Bontang 2019 (Bimtek IV, 10 Oktober 2019)",
+        )
 
 
 def credit_authors(programme) -> None:

@@ -274,7 +274,7 @@ def test_home_shows_the_shortfall_and_the_opds_quick_wins(
 
 
 def test_demo_fills_three_selected_quick_wins_and_one_candidate(programme):
-    for acronym in ["Diskominfo", "Dinkes", "DPMD", "Dishub"]:
+    for acronym in ["Diskominfo", "Dinkes", "DPMD", "Dishub", "DPU Bina Marga"]:
         OpdFactory(name=f"OPD {acronym}", acronym=acronym)
     demo.fill(programme)
     demo.fill(programme)  # idempotent
@@ -285,9 +285,15 @@ def test_demo_fills_three_selected_quick_wins_and_one_candidate(programme):
         "Tuban Satu Layanan",
     ]
     assert QuickWin.objects.filter(published=False, selected=False).count() == 1
+    # Bontang's three quick wins of 2019 (seed 004), planned by Tuban for the second year
+    assert sorted(q.title for q in selection.selected_for(programme, 2028)) == [
+        "Kampung Masdarling",
+        "Sistem Informasi RDTR",
+        "Super Apps Birokrasi",
+    ]
     assert ProgressUpdate.objects.filter(quick_win__title="Tuban Satu Layanan").count() == 2
     assert ProgressPhoto.objects.count() == 3
     for quick_win in QuickWin.objects.all():
         quick_win.full_clean()
     assert {q.status for q in QuickWin.objects.all()} >= {"running", "done", "delayed", "planned"}
-    assert Element.objects.exists() and Opd.objects.count() == 4
+    assert Element.objects.exists() and Opd.objects.count() == 5

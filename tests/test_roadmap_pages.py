@@ -1,5 +1,7 @@
 """A roadmap item's page, its yearly plan, the link to its quick wins, and the home to-do."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -273,3 +275,48 @@ def test_home_shows_the_secretariat_who_has_not_reported(login, secretariat, pro
 def test_home_without_roadmap_items_shows_no_report_block(login, representative, programme):
     html = login(representative).get(reverse("masterplan:home")).content.decode()
     assert "Laporan roadmap" not in html
+
+
+# The roadmap's charts in the books
+
+
+def test_budget_block_sums_per_year_and_source_in_millions(programme, opd):
+    from django.utils import translation
+
+    from masterplan import blocks
+    from masterplan.models import FundingSource
+
+    apbd = FundingSource.objects.get_or_create(code="apbd", defaults={"name": "APBD"})[0]
+    RoadmapItemFactory(
+        programme=programme,
+        lead_opd=opd,
+        funding_source=apbd,
+        yearly_budgets={"2027": 1_500_000_000, "2028": 250_000_000},
+    )
+    RoadmapItemFactory(
+        programme=programme, lead_opd=opd, funding_source=apbd, yearly_budgets={"2027": 500_000_000}
+    )
+    with translation.override("id"):
+        html = blocks.render_blocks('<div data-block="roadmap-budget"></div>', programme)
+    assert "Anggaran roadmap per tahun dan sumber dana (Rp juta)" in html
+    row = re.search(r"<tr><td>APBD</td>(.*?)</tr>", html).group(1)
+    assert re.findall(r'class="num">(?:<strong>)?([\d.,]+)', row)[:3] == ["2.000,0", "250,0", "0,0"]
+    assert "<svg" in html and "<script" not in html
+
+
+def test_dimensions_block_counts_items_per_status(programme, opd):
+    from django.utils import translation
+
+    from masterplan import blocks
+
+    from .factories import ProgrammeFactory
+
+    for _ in range(2):
+        RoadmapItemFactory(programme=programme, lead_opd=opd, status=RoadmapItem.Status.DELAYED)
+    block = '<div data-block="roadmap-dimensions"></div>'
+    with translation.override("id"):
+        html = blocks.render_blocks(block, programme)
+        empty = blocks.render_blocks(block, ProgrammeFactory(year_joined=2030))
+    assert "<svg" in html and "Smart Governance" in html and "Tertunda" in html
+    assert re.search(r">2</text>", html)  # the two delayed programmes, printed on their bar
+    assert "<svg" not in empty and "Roadmap belum memiliki item." in empty
