@@ -1,6 +1,7 @@
 """Forms of the roadmap: an item, a yearly report line, an evaluation year."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.models import Opd
@@ -70,6 +71,15 @@ class RoadmapItemForm(forms.ModelForm):
                 widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 1}),
             )
 
+    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    @property
+    def version(self) -> str:
+        """The item's last change as the page shows it; a save made from an older page is
+        refused so that a colleague's changes are not overwritten unseen."""
+        updated = self.instance.updated_at
+        return updated.isoformat() if updated else ""
+
     @property
     def main_fields(self):
         return [self[name] for name in self.Meta.fields]
@@ -80,6 +90,14 @@ class RoadmapItemForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if self.instance.pk and data.get("loaded") != self.version:
+            raise forms.ValidationError(
+                _(
+                    "Someone saved this item at %(time)s, after you opened it. What you typed is "
+                    "kept below: compare it with the saved item, then save again to keep yours."
+                )
+                % {"time": timezone.localtime(self.instance.updated_at).strftime("%H:%M")}
+            )
         start, end = data.get("start_year"), data.get("end_year")
         if start and end:
             for year in self.years:

@@ -23,6 +23,7 @@ def _item_data(item, **changes):
         "end_year": item.end_year,
         "indicator": item.indicator,
         "status": item.status,
+        "loaded": item.updated_at.isoformat(),
     }
     data.update(changes)
     return data
@@ -127,6 +128,25 @@ def test_secretariat_adds_an_item_without_a_proposal(login, secretariat, program
     item = RoadmapItem.objects.get(title="Program Bupati: Tuban Bersinar")
     assert response.url == reverse("masterplan:roadmap:item", args=[item.pk])
     assert item.programme == programme and item.yearly_budgets == {"2029": 5_000_000}
+
+
+def test_a_save_from_a_stale_page_is_refused_and_keeps_the_text(login, secretariat, programme, opd):
+    item = RoadmapItemFactory(programme=programme, lead_opd=opd, title="Satu Data")
+    stale = _item_data(item, title="Satu Data Tuban", target_2027="50%")
+    item.title = "Satu Data Kabupaten"  # a colleague saves first
+    item.save()
+    client = login(secretariat)
+    url = reverse("masterplan:roadmap:edit", args=[item.pk])
+    response = client.post(url, stale)
+    html = response.content.decode()
+    assert response.status_code == 200 and "setelah Anda membukanya" in html
+    assert 'value="Satu Data Tuban"' in html and 'value="50%"' in html
+    item.refresh_from_db()
+    assert item.title == "Satu Data Kabupaten"
+    version = re.search(r'name="loaded" value="([^"]+)"', html).group(1)
+    client.post(url, {**stale, "loaded": version})  # saving again keeps theirs
+    item.refresh_from_db()
+    assert item.title == "Satu Data Tuban" and item.yearly_targets["2027"] == "50%"
 
 
 @pytest.mark.parametrize("role", ["representative", "opd_head", "mentor"])
