@@ -104,9 +104,10 @@ def fill(programme) -> None:
 
 
 def _quick_win_items(programme) -> None:
-    """The selected demo quick wins are programmes of the roadmap too, linked to their items;
-    the citizens' page shows the roadmap summary."""
-    for quick_win in programme.quick_wins.filter(selected=True, origin__isnull=True):
+    """The selected and published demo quick wins are programmes of the roadmap too, linked to
+    their items; the citizens' page shows the roadmap summary."""
+    published = programme.quick_wins.filter(selected=True, published=True, origin__isnull=True)
+    for quick_win in published:
         first = quick_win.year
         item = RoadmapItem.objects.create(
             programme=programme,

@@ -272,10 +272,12 @@ def report_year(programme: Programme) -> int:
 def home_context(user, programme: Programme | None) -> dict:
     """The yearly report on the home page: for an OPD's people, how many of this year's items
     their OPD leads are still unreported; for the secretariat, which OPDs have not reported."""
+    from django.utils import timezone
+
     from regency.permissions import has_role, is_secretariat
 
-    if programme is None:
-        return {}
+    if programme is None or timezone.localdate().year < programme.period_start:
+        return {}  # nothing to report before the masterplan's first year
     year = report_year(programme)
     if is_secretariat(user):
         return {"roadmap_year": year, "roadmap_opds_missing": opds_not_reported(programme, year)}
@@ -313,8 +315,12 @@ def quick_win_origin_links(quick_win, user):
     else:
         worksheet = origin.proposal.worksheet
         visible = Worksheet.objects.visible_to(user).filter(pk=worksheet.pk).exists()
-        url = reverse("masterplan:worksheet", args=[worksheet.pk]) if visible else ""
-        label = _("Proposal: %(title)s") % {"title": str(origin)}
+        if visible:
+            url = reverse("masterplan:worksheet", args=[worksheet.pk])
+            label = _("Proposal: %(title)s") % {"title": str(origin)}
+        else:  # another OPD's proposal: say whose, not what it holds
+            url = ""
+            label = _("A proposal of %(opd)s") % {"opd": worksheet.opd.display_name}
     return OriginLinks(Origin(str(label), url), edit_url)
 
 
@@ -398,24 +404,33 @@ class PublicSummary:
     legend: list
 
 
-def charts_cached(name: str, items: list[RoadmapItem], draw):
+def charts_cached(name: str, items: list[RoadmapItem], draw, depends_on=()):
     """What ``draw()`` returns for these items, cached until one of them changes (the key holds
-    every item's id and last change, and the language the labels are in). The timeline of a
-    large roadmap takes seconds to draw."""
+    every item's id and last change, the language the labels are in, and ``depends_on``: what
+    else the charts draw, e.g. the dimensions' names or the programme's years). The timeline
+    of a large roadmap takes seconds to draw."""
     import hashlib
 
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    digest = hashlib.sha256(
-        ",".join(f"{item.pk}:{item.updated_at.timestamp()}" for item in items).encode()
-    ).hexdigest()
+    parts = [f"{item.pk}:{item.updated_at.timestamp()}" for item in items]
+    digest = hashlib.sha256("|".join([*map(str, depends_on), *parts]).encode()).hexdigest()
     key = f"roadmap-charts:{name}:{get_language()}:{digest}"
     charts = cache.get(key)
     if charts is None:
         charts = draw()
         cache.set(key, charts, 24 * 60 * 60)
     return charts
+
+
+def chart_dependencies(programme: Programme, dimensions) -> tuple:
+    """What a roadmap chart draws besides its items: the period and the dimensions' names."""
+    return (
+        programme.period_start,
+        programme.period_end,
+        *((d.pk, d.order, d.label) for d in dimensions),
+    )
 
 
 def public_summary(programme: Programme) -> PublicSummary:
@@ -437,6 +452,7 @@ def public_summary(programme: Programme) -> PublicSummary:
             dimension_status_svg(items, dimensions) if items else "",
             timeline_svg(items, programme.years) if items else "",
         ),
+        depends_on=chart_dependencies(programme, dimensions),
     )
     return PublicSummary(
         items=items,

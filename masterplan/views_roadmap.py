@@ -32,6 +32,7 @@ from .models import (
     QuickWinOrigin,
     RoadmapItem,
     RoadmapRealisation,
+    Worksheet,
     WorksheetEntry,
 )
 
@@ -80,7 +81,10 @@ def item_list(request):
     items = list(items)
     budgets = roadmap.budget_table(items, programme.years)
     timeline = roadmap.charts_cached(
-        "timeline", items, lambda: roadmap.timeline_svg(items, programme.years) if items else ""
+        "timeline",
+        items,
+        lambda: roadmap.timeline_svg(items, programme.years) if items else "",
+        depends_on=(programme.period_start, programme.period_end),
     )
     return render(
         request,
@@ -198,8 +202,14 @@ def _item_page(request, item, year, form, status=200):
         "plan": [
             (y, target, budget, realisations.get(y)) for y, target, budget in item.yearly_plan()
         ],
+        # another OPD's proposal merged into this item is named, but its worksheet not linked
         "proposals": item.proposals.select_related("worksheet__opd"),
-        "quick_wins": [o.quick_win for o in item.quick_win_origins.select_related("quick_win")],
+        "open_worksheets": set(
+            Worksheet.objects.visible_to(request.user)
+            .filter(entries__roadmap_items=item)
+            .values_list("pk", flat=True)
+        ),
+        "quick_wins": QuickWin.objects.visible_to(request.user).filter(origin__roadmap_item=item),
         "year": year,
         "form": form,
         "can_manage": has_role(request.user, SECRETARIAT),
@@ -213,7 +223,7 @@ def item_detail(request, item_id):
     wins, and for the lead OPD the form to report a year."""
     item = _visible_item(request, item_id)
     year = _year(request, item.programme)
-    if year not in item.years:
+    if "year" not in request.GET or year not in item.years:
         year = min(max(roadmap.report_year(item.programme), item.start_year), item.end_year)
     form = None
     if can_report_roadmap(request.user, item):
@@ -229,13 +239,18 @@ def item_edit(request, item_id=None):
     item = None
     if item_id is not None:
         item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
-    form = RoadmapItemForm(request.POST or None, instance=item, programme=programme)
-    if request.method == "POST":
+    if request.method != "POST":
+        form = RoadmapItemForm(instance=item, programme=programme)
+        return render(request, "masterplan/roadmap/item_form.html", {"form": form, "item": item})
+    with transaction.atomic():
+        if item is not None:  # the stale-page check and the save see the same row
+            item = RoadmapItem.objects.select_for_update().get(pk=item.pk)
+        form = RoadmapItemForm(request.POST, instance=item, programme=programme)
         if form.is_valid():
             item = form.save()
             messages.success(request, _("The roadmap item has been saved."))
             return redirect("masterplan:roadmap:item", item_id=item.pk)
-        messages.error(request, _("Some fields need attention; nothing has been saved yet."))
+    messages.error(request, _("Some fields need attention; nothing has been saved yet."))
     return render(request, "masterplan/roadmap/item_form.html", {"form": form, "item": item})
 
 
@@ -245,15 +260,16 @@ def quick_win_from_item(request, item_id):
     programme = _programme()
     item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
     first_year = max(item.start_year, roadmap.report_year(programme))
+    year = first_year if first_year <= item.end_year else item.start_year
     initial = {
-        "year": first_year if first_year <= item.end_year else item.start_year,
+        "year": year,
         "title": item.title,
         "dimension": item.dimension_id,
         "element": item.element_id,
         "lead_opd": item.lead_opd_id,
         "problem": item.problem,
         "solution": item.description,
-        "budget": item.yearly_budgets.get(str(item.start_year)),
+        "budget": item.yearly_budgets.get(str(year)),
         "funding_source": str(item.funding_source or ""),
         "indicators": item.indicator,
     }
@@ -380,6 +396,7 @@ def _year_chart(programme, year) -> str:
         f"dimensions-{year}",
         items,
         lambda: roadmap.dimension_status_svg(items, dimensions) if items else "",
+        depends_on=roadmap.chart_dependencies(programme, dimensions),
     )
 
 

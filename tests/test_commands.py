@@ -39,6 +39,20 @@ class TestLoadDemo:
             assert text in client.get("/").content.decode(), username
             client.logout()
 
+    def test_the_demo_public_page_shows_the_roadmap_but_no_unpublished_quick_win(self, client):
+        from masterplan.models import QuickWinOrigin, RoadmapItem
+        from quickwins.models import QuickWin
+
+        call_command("load_demo", stdout=io.StringIO())
+        assert RoadmapItem.objects.count() == 80
+        assert QuickWinOrigin.objects.count() == 3  # the published quick wins and their items
+        page = client.get("/publik/").content.decode()
+        assert "Tuban Satu Layanan" in page and "Roadmap" in page
+        hidden = QuickWin.objects.filter(published=False)
+        assert hidden.count() == 4  # the candidate and Bontang's three examples for 2028
+        for quick_win in hidden:
+            assert quick_win.title not in page, quick_win.title
+
     def test_it_keeps_what_people_changed(self):
         call_command("load_demo", stdout=io.StringIO())
         chapter = Programme.objects.get().books.get(number=1).chapters.first()

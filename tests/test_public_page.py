@@ -95,3 +95,18 @@ def test_the_cached_charts_follow_a_changed_item(client, programme, opd):
     page = client.get(reverse("masterplan:public")).content.decode()
     timeline = page[page.index('class="overflow-auto roadmap-timeline"') :]
     assert "Nama Baru Program" in timeline and "Nama Lama Program" not in timeline
+
+
+def test_the_cached_charts_follow_a_renamed_dimension(client, programme, opd):
+    from .factories_inputs import governance
+
+    programme.roadmap_published = True
+    programme.save()
+    RoadmapItemFactory(programme=programme, lead_opd=opd)
+    client.get(reverse("masterplan:public"))
+    dimension = governance()
+    dimension.name_id = "Tata Kelola Cerdas"
+    dimension.save()
+    page = client.get(reverse("masterplan:public")).content.decode()
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    assert "Tata Kelola Cerdas" in chart

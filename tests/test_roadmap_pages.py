@@ -268,7 +268,21 @@ def test_only_the_secretariat_links_quick_wins(request, login, role, programme, 
 # The home page
 
 
-def test_home_asks_the_opd_for_its_yearly_report(login, representative, programme, opd, other_opd):
+@pytest.fixture
+def running_programme(programme):
+    """A programme whose masterplan period has begun (this year is its second)."""
+    from django.utils import timezone
+
+    programme.period_start = timezone.localdate().year - 1
+    programme.period_end = programme.period_start + 9
+    programme.save()
+    return programme
+
+
+def test_home_asks_the_opd_for_its_yearly_report(
+    login, representative, running_programme, opd, other_opd
+):
+    programme = running_programme
     year = roadmap.report_year(programme)
     first, second = (
         RoadmapItemFactory(programme=programme, lead_opd=opd, start_year=year, end_year=year)
@@ -285,16 +299,80 @@ def test_home_asks_the_opd_for_its_yearly_report(login, representative, programm
     assert "Semua item roadmap OPD Anda (2) sudah dilaporkan tahun ini." in html
 
 
-def test_home_shows_the_secretariat_who_has_not_reported(login, secretariat, programme, opd):
-    year = roadmap.report_year(programme)
-    RoadmapItemFactory(programme=programme, lead_opd=opd, start_year=year, end_year=year)
+def test_home_shows_the_secretariat_who_has_not_reported(
+    login, secretariat, running_programme, opd
+):
+    year = roadmap.report_year(running_programme)
+    RoadmapItemFactory(programme=running_programme, lead_opd=opd, start_year=year, end_year=year)
     html = login(secretariat).get(reverse("masterplan:home")).content.decode()
     assert "1 OPD belum melapor:" in html and "Bappeda" in html
+
+
+def test_no_report_is_asked_before_the_period_begins(login, representative, programme, opd):
+    from django.utils import timezone
+
+    programme.period_start = timezone.localdate().year + 1
+    programme.period_end = programme.period_start + 9
+    programme.save()
+    start = programme.period_start
+    RoadmapItemFactory(programme=programme, lead_opd=opd, start_year=start, end_year=start)
+    html = login(representative).get(reverse("masterplan:home")).content.decode()
+    assert "Laporan roadmap" not in html
 
 
 def test_home_without_roadmap_items_shows_no_report_block(login, representative, programme):
     html = login(representative).get(reverse("masterplan:home")).content.decode()
     assert "Laporan roadmap" not in html
+
+
+def test_the_item_page_opens_on_this_years_report(login, representative, running_programme, opd):
+    programme = running_programme
+    year = roadmap.report_year(programme)
+    item = RoadmapItemFactory(
+        programme=programme, lead_opd=opd, start_year=year - 1, end_year=year + 1
+    )
+    RealisationFactory(item=item, year=year - 1, realisation="Laporan tahun lalu")
+    html = login(representative).get(reverse("masterplan:roadmap:item", args=[item.pk]))
+    html = html.content.decode()
+    assert f"?year={year}" in html.split('name="report-realisation"')[0]
+    assert 'value="Laporan tahun lalu"' not in html  # last year's report is not in the form
+
+
+def test_the_item_page_hides_what_another_opd_may_not_see(
+    login, representative, programme, opd, other_opd
+):
+    from .factories_inputs import InputWindowFactory
+    from .test_roadmap import accepted
+
+    window = InputWindowFactory(programme=programme)
+    theirs = accepted(window, other_opd, title="Usulan Dinkes")
+    item = RoadmapItemFactory(programme=programme, lead_opd=opd)
+    item.proposals.add(theirs, accepted(window, opd, title="Usulan Bappeda"))
+    hidden = QuickWinFactory(
+        programme=programme, lead_opd=other_opd, published=False, title="Rahasia Dinkes"
+    )
+    QuickWinOrigin.objects.create(quick_win=hidden, roadmap_item=item)
+    html = login(representative).get(reverse("masterplan:roadmap:item", args=[item.pk]))
+    html = html.content.decode()
+    assert "Rahasia Dinkes" not in html
+    assert "Usulan Dinkes" in html  # merged into this item, so named,
+    assert reverse("masterplan:worksheet", args=[theirs.worksheet_id]) not in html  # not linked
+    own = item.proposals.get(title="Usulan Bappeda").worksheet_id
+    assert reverse("masterplan:worksheet", args=[own]) in html
+
+
+def test_another_opds_proposal_is_not_named_on_a_published_quick_win(
+    login, representative, programme, opd, other_opd
+):
+    from .factories_inputs import InputWindowFactory
+    from .test_roadmap import accepted
+
+    proposal = accepted(InputWindowFactory(programme=programme), other_opd, title="Ide Rahasia")
+    quick_win = QuickWinFactory(programme=programme, lead_opd=other_opd, published=True)
+    QuickWinOrigin.objects.create(quick_win=quick_win, proposal=proposal)
+    html = login(representative).get(reverse("quickwins:detail", args=[quick_win.pk]))
+    html = html.content.decode()
+    assert "Ide Rahasia" not in html and "Usulan dari Dinas Kesehatan (Dinkes)" in html
 
 
 # The roadmap's charts in the books
