@@ -982,6 +982,10 @@ class RoadmapItem(models.Model):
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
 
+    def nearest_year(self, year: int) -> int:
+        """``year`` when the item runs in it, else its first or last year."""
+        return min(max(year, self.start_year), self.end_year)
+
     @property
     def total_budget(self) -> int:
         return sum(int(value or 0) for value in self.yearly_budgets.values())

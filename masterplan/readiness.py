@@ -1,11 +1,11 @@
 """Readiness (baik / sedang / kurang per component) and SWOT of stage I, with the chart the
 page and the books both use."""
 
-import re
 from dataclasses import dataclass, field
 
 import pygal
-from pygal.style import Style
+
+from regency import charts
 
 from .models import ReadinessComponent, Worksheet, WorksheetEntry
 
@@ -66,18 +66,10 @@ def swot(entries) -> dict[str, list[WorksheetEntry]]:
 def chart_svg(rows: list[ComponentSummary], title: str = "") -> str:
     """A horizontal 100% stacked bar per component as a standalone SVG (no script), which
     a page can inline and WeasyPrint can draw in a book."""
-    style = Style(
-        background="white",
-        plot_background="white",
-        font_family="DejaVu Sans, sans-serif",
-        colors=tuple(COLOURS[r] for r in Rating),
-        label_font_size=13,
-        major_label_font_size=13,
-        legend_font_size=13,
-        value_font_size=12,
-    )
-    chart = pygal.HorizontalStackedBar(
-        style=style,
+    chart = charts.draw(
+        pygal.HorizontalStackedBar,
+        [COLOURS[r] for r in Rating],
+        font_size=13,
         width=720,
         height=120 + 50 * max(len(rows), 1),
         range=(0, 100),
@@ -87,13 +79,10 @@ def chart_svg(rows: list[ComponentSummary], title: str = "") -> str:
         print_zeroes=False,
         value_formatter=lambda value: f"{value:.0f}%",
         show_y_guides=False,
-        js=[],
-        disable_xml_declaration=True,
         title=title or None,
     )
     ordered = rows[::-1]  # pygal draws the first bar at the bottom; read top-down instead
     chart.x_labels = [row.label for row in ordered]
     for rating in Rating:
         chart.add(str(rating.label), [row.share(rating) or None for row in ordered])
-    # pygal always embeds its config for its optional tooltips script; a book needs neither.
-    return re.sub(r"<script\b.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
+    return charts.svg(chart)

@@ -5,10 +5,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import pygal
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from regency import charts
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme
 
 from .models import RoadmapItem, RoadmapRealisation, Worksheet, WorksheetEntry
@@ -197,31 +199,17 @@ def timeline_svg(items: list[RoadmapItem], years: list[int], title: str = "") ->
     Drawn by pygal as stacked horizontal bars whose first, transparent part is the offset from
     the period's first year; a standalone SVG without script for pages and books alike.
     """
-    import re
-
-    import pygal
-    from pygal.style import Style
-
     statuses = list(RoadmapItem.Status)
-    style = Style(
-        background="white",
-        plot_background="white",
-        font_family="DejaVu Sans, sans-serif",
-        colors=("rgba(0,0,0,0)", *(STATUS_COLOURS[s] for s in statuses)),
-        label_font_size=11,
-        major_label_font_size=11,
-        legend_font_size=12,
-    )
     first = years[0]
-    chart = pygal.HorizontalStackedBar(
-        style=style,
+    chart = charts.draw(
+        pygal.HorizontalStackedBar,
+        ("rgba(0,0,0,0)", *(STATUS_COLOURS[s] for s in statuses)),
+        font_size=11,
         width=900,
         height=80 + 18 * max(len(items), 1),
         range=(0, len(years)),
         show_legend=False,  # the legend is HTML next to the chart (see timeline_legend)
         show_y_guides=True,
-        js=[],
-        disable_xml_declaration=True,
         title=title or None,
         truncate_label=48,
         spacing=2,
@@ -240,8 +228,7 @@ def timeline_svg(items: list[RoadmapItem], years: list[int], title: str = "") ->
                 for item in ordered
             ],
         )
-    svg = chart.render(is_unicode=True)
-    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
+    return charts.svg(chart)
 
 
 def timeline_legend() -> list[tuple[str, str]]:
@@ -324,72 +311,45 @@ def quick_win_origin_links(quick_win, user):
     return OriginLinks(Origin(str(label), url), edit_url)
 
 
-def _chart_style(colours):
-    from pygal.style import Style
-
-    return Style(
-        background="white",
-        plot_background="white",
-        font_family="DejaVu Sans, sans-serif",
-        colors=tuple(colours),
-        label_font_size=12,
-        major_label_font_size=12,
-        legend_font_size=12,
-        value_font_size=11,
-    )
-
-
-def _without_script(svg: str) -> str:
-    import re
-
-    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)
-
-
 def dimension_status_svg(items, dimensions) -> str:
     """Per dimension, how many programmes are in each status: stacked bars, one per dimension."""
-    import pygal
-
     statuses = list(RoadmapItem.Status)
     counts = defaultdict(int)
     for item in items:
         counts[item.dimension_id, item.status] += 1
-    chart = pygal.HorizontalStackedBar(
-        style=_chart_style(STATUS_COLOURS[s] for s in statuses),
+    chart = charts.draw(
+        pygal.HorizontalStackedBar,
+        [STATUS_COLOURS[s] for s in statuses],
         width=800,
         height=120 + 40 * len(dimensions),
         legend_at_bottom=True,
         legend_at_bottom_columns=3,
         print_values=True,
         print_zeroes=False,
-        js=[],
-        disable_xml_declaration=True,
     )
     ordered = list(dimensions)[::-1]  # pygal draws the first bar at the bottom
     chart.x_labels = [dimension.label for dimension in ordered]
     for status in statuses:
         chart.add(str(status.label), [counts[d.pk, status] or None for d in ordered])
-    return _without_script(chart.render(is_unicode=True))
+    return charts.svg(chart)
 
 
 def budget_svg(budgets: dict) -> str:
     """The budget per year, stacked by funding source, in millions of rupiah."""
-    import pygal
-
     palette = ("#0b3d62", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#6c757d", "#8ab17d")
-    chart = pygal.StackedBar(
-        style=_chart_style(palette),
+    chart = charts.draw(
+        pygal.StackedBar,
+        palette,
         width=800,
         height=360,
         legend_at_bottom=True,
         legend_at_bottom_columns=4,
         y_title=str(_("Rp million")),
-        js=[],
-        disable_xml_declaration=True,
     )
     chart.x_labels = [str(year) for year in budgets["years"]]
     for name, values, _total in budgets["rows"]:
         chart.add(name, [round(value / 1_000_000, 1) or None for value in values])
-    return _without_script(chart.render(is_unicode=True))
+    return charts.svg(chart)
 
 
 @dataclass

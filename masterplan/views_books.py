@@ -217,9 +217,7 @@ def chapter_move(request, chapter_id, direction):
 @require_POST
 @role_required(SECRETARIAT)
 def roadmap_book_add(request):
-    programme = Programme.current()
-    if programme is None:
-        raise Http404
+    programme = Programme.current_or_404()
     book = books.add_roadmap_book(programme)
     return redirect("masterplan:book_detail", book_id=book.pk)
 
@@ -228,9 +226,7 @@ def roadmap_book_add(request):
 @role_required(SECRETARIAT)
 def masterplan_render(request):
     """Queue the whole masterplan, every book, as one PDF."""
-    programme = Programme.current()
-    if programme is None:
-        raise Http404
+    programme = Programme.current_or_404()
     job = books.request_masterplan_render(programme, request.user)
     if request.htmx:
         return render(request, "masterplan/_job.html", {"job": job})

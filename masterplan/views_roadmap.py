@@ -37,24 +37,18 @@ from .models import (
 )
 
 
-def _programme() -> Programme:
-    programme = Programme.current()
-    if programme is None:
-        raise Http404
-    return programme
-
-
 def _year(request, programme) -> int:
+    """The year asked for in ``?year=``; else the year OPDs report on now."""
     try:
         year = int(request.GET.get("year") or 0)
     except ValueError:
         year = 0
-    return year if year in programme.years else programme.period_start
+    return year if year in programme.years else roadmap.report_year(programme)
 
 
 @role_required(EVERYONE)
 def item_list(request):
-    programme = _programme()
+    programme = Programme.current_or_404()
     items = (
         RoadmapItem.objects.visible_to(request.user)
         .filter(programme=programme)
@@ -154,7 +148,7 @@ def _xlsx(items, programme) -> HttpResponse:
 @role_required(SECRETARIAT)
 def promote(request):
     """Turn accepted proposals into roadmap items in one step, merging the ones given one group."""
-    programme = _programme()
+    programme = Programme.current_or_404()
     proposals = list(roadmap.accepted_proposals(programme))
     if request.method == "POST":
         chosen = [p for p in proposals if request.POST.get(f"take-{p.pk}")]
@@ -191,7 +185,7 @@ def _visible_item(request, item_id) -> RoadmapItem:
         .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
         .prefetch_related("supporting_opds"),
         pk=item_id,
-        programme=_programme(),
+        programme=Programme.current_or_404(),
     )
 
 
@@ -222,9 +216,7 @@ def item_detail(request, item_id):
     """One item: its plan year by year next to what was reported, where it came from, its quick
     wins, and for the lead OPD the form to report a year."""
     item = _visible_item(request, item_id)
-    year = _year(request, item.programme)
-    if "year" not in request.GET or year not in item.years:
-        year = min(max(roadmap.report_year(item.programme), item.start_year), item.end_year)
+    year = item.nearest_year(_year(request, item.programme))
     form = None
     if can_report_roadmap(request.user, item):
         realisation = RoadmapRealisation.objects.filter(item=item, year=year).first()
@@ -235,7 +227,7 @@ def item_detail(request, item_id):
 @role_required(SECRETARIAT)
 def item_edit(request, item_id=None):
     """Edit an item, or add one that came from no proposal (e.g. the regent's own programme)."""
-    programme = _programme()
+    programme = Programme.current_or_404()
     item = None
     if item_id is not None:
         item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
@@ -257,10 +249,9 @@ def item_edit(request, item_id=None):
 @role_required(SECRETARIAT)
 def quick_win_from_item(request, item_id):
     """A new quick win filled in from a roadmap item, and linked to it."""
-    programme = _programme()
+    programme = Programme.current_or_404()
     item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
-    first_year = max(item.start_year, roadmap.report_year(programme))
-    year = first_year if first_year <= item.end_year else item.start_year
+    year = item.nearest_year(roadmap.report_year(programme))
     initial = {
         "year": year,
         "title": item.title,
@@ -287,7 +278,7 @@ def quick_win_from_item(request, item_id):
 @role_required(SECRETARIAT)
 def quick_win_origin(request, quick_win_id):
     """Link an existing quick win to the roadmap item or the proposal it came from."""
-    programme = _programme()
+    programme = Programme.current_or_404()
     quick_win = get_object_or_404(QuickWin, pk=quick_win_id, programme=programme)
     origin = QuickWinOrigin.objects.filter(quick_win=quick_win).first()
     form = QuickWinOriginForm(
@@ -313,7 +304,7 @@ def quick_win_origin(request, quick_win_id):
 @require_POST
 @role_required(SECRETARIAT)
 def publish_summary(request):
-    programme = _programme()
+    programme = Programme.current_or_404()
     programme.roadmap_published = request.POST.get("published") == "1"
     programme.save(update_fields=["roadmap_published"])
     if programme.roadmap_published:
@@ -326,7 +317,7 @@ def publish_summary(request):
 @role_required(EVERYONE)
 def report(request):
     """The yearly report of the user's OPD: one line per item it leads."""
-    programme = _programme()
+    programme = Programme.current_or_404()
     if not request.user.opd_id or not has_role(request.user, roadmap.REPORTERS):
         raise PermissionDenied
     year = _year(request, programme)
@@ -402,7 +393,7 @@ def _year_chart(programme, year) -> str:
 
 @role_required(INPUT_READERS)
 def monitoring(request):
-    programme = _programme()
+    programme = Programme.current_or_404()
     year = _year(request, programme)
     return render(
         request,
@@ -419,7 +410,7 @@ def monitoring(request):
 
 @role_required(INPUT_READERS)
 def evaluation(request):
-    programme = _programme()
+    programme = Programme.current_or_404()
     form = None
     if has_role(request.user, SECRETARIAT):
         form = EvaluationForm(request.POST or None, programme=programme)

@@ -42,9 +42,7 @@ def sheet_list(request):
 
 @role_required(SECRETARIAT)
 def sheet_create(request):
-    programme = Programme.current()
-    if programme is None:
-        raise Http404
+    programme = Programme.current_or_404()
     form = SheetForm(request.POST or None, initial=_initial(programme))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

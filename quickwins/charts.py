@@ -1,10 +1,10 @@
 """The status shares of quick wins as a standalone SVG for pages and books."""
 
-import re
 from collections import Counter
 
 import pygal
-from pygal.style import Style
+
+from regency import charts
 
 from .models import QuickWin
 
@@ -28,27 +28,18 @@ def status_chart_svg(quick_wins, title: str = "") -> str:
     WeasyPrint draws it in a book)."""
     counts = status_counts(quick_wins)
     shown = [status for status in Status if counts[status.value]]
-    style = Style(
-        background="white",
-        plot_background="white",
-        font_family="DejaVu Sans, sans-serif",
-        colors=tuple(COLOURS[status] for status in shown) or ("#6c757d",),
-        legend_font_size=14,
-        value_font_size=14,
-    )
-    chart = pygal.Pie(
-        style=style,
+    chart = charts.draw(
+        pygal.Pie,
+        [COLOURS[status] for status in shown] or ["#6c757d"],
+        font_size=14,
         width=480,
         height=320,
         inner_radius=0.45,
         print_values=True,
         legend_at_bottom=True,
         legend_at_bottom_columns=3,
-        js=[],
-        disable_xml_declaration=True,
         title=title or None,
     )
     for status in shown:
         chart.add(str(status.label), counts[status.value])
-    # pygal always embeds its config for its optional tooltips script; a book needs neither.
-    return re.sub(r"<script\b.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
+    return charts.svg(chart)

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,16 +22,9 @@ from .forms import ProgressUpdateForm, QuickWinForm
 from .models import ProgressPhoto, QuickWin
 
 
-def _programme():
-    programme = Programme.current()
-    if programme is None:
-        raise Http404
-    return programme
-
-
 @login_required
 def quick_win_list(request):
-    programme = _programme()
+    programme = Programme.current_or_404()
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
@@ -94,7 +87,7 @@ def _add_update(quick_win, form, user):
 
 @role_required(SECRETARIAT)
 def quick_win_edit(request, quick_win_id=None):
-    programme = _programme()
+    programme = Programme.current_or_404()
     quick_win = None
     if quick_win_id is not None:
         quick_win = get_object_or_404(QuickWin.objects.filter(programme=programme), pk=quick_win_id)

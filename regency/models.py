@@ -274,3 +274,13 @@ class Programme(models.Model):
     @classmethod
     def current(cls) -> "Programme | None":
         return cls.objects.order_by("-year_joined", "-pk").first()
+
+    @classmethod
+    def current_or_404(cls) -> "Programme":
+        """The current programme, for a page that means nothing without one."""
+        from django.http import Http404
+
+        programme = cls.current()
+        if programme is None:
+            raise Http404("No programme has been set up yet.")
+        return programme

@@ -41,13 +41,6 @@ from .models import (
 )
 
 
-def _current_programme():
-    programme = Programme.current()
-    if programme is None:
-        raise Http404
-    return programme
-
-
 @login_required
 def workshop_list(request):
     """The four Bimtek of the current programme as a timeline with their outputs' progress."""
@@ -170,7 +163,7 @@ def output_evidence(request, output_id):
 
 @role_required(SECRETARIAT)
 def participant_list(request):
-    programme = _current_programme()
+    programme = Programme.current_or_404()
     query = request.GET.get("q", "").strip()
     people = register.search(programme, query).annotate(
         invitation_count=Count("invitations", distinct=True)
@@ -182,7 +175,7 @@ def participant_list(request):
 
 @role_required(SECRETARIAT)
 def participant_add(request, participant_id=None):
-    programme = _current_programme()
+    programme = Programme.current_or_404()
     instance = None
     if participant_id:
         instance = get_object_or_404(programme.participants, pk=participant_id)
@@ -199,7 +192,7 @@ def participant_add(request, participant_id=None):
 
 @role_required(SECRETARIAT)
 def participant_import(request):
-    programme = _current_programme()
+    programme = Programme.current_or_404()
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -214,7 +207,7 @@ def participant_import(request):
 
 @role_required(SECRETARIAT)
 def participant_export(request):
-    programme = _current_programme()
+    programme = Programme.current_or_404()
     response = HttpResponse(
         register.export_participants(programme),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
