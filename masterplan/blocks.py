@@ -218,7 +218,7 @@ def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str
     from .models import RoadmapItem
 
     items = RoadmapItem.objects.filter(programme=programme).only(
-        "title", "start_year", "end_year", "status"
+        "title", "start_year", "end_year", "status", "updated_at"
     )
     if dimension:
         items = items.filter(dimension__code=dimension)
@@ -226,7 +226,7 @@ def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str
     return render_to_string(
         "masterplan/blocks/roadmap_timeline.html",
         {
-            "chart": roadmap.timeline_svg(items, programme.years) if items else "",
+            "chart": roadmap.timeline_chart(programme, items),
             "legend": roadmap.timeline_legend(),
         },
     )
@@ -256,12 +256,10 @@ def roadmap_dimensions(programme: Programme, **params) -> str:
     from .models import RoadmapItem
 
     items = list(
-        RoadmapItem.objects.filter(programme=programme).only("dimension_id", "status", "title")
+        RoadmapItem.objects.filter(programme=programme).only("dimension_id", "status", "updated_at")
     )
-    dimensions = list(Dimension.objects.order_by("order"))
     return render_to_string(
-        "masterplan/blocks/roadmap_chart.html",
-        {"chart": roadmap.dimension_status_svg(items, dimensions) if items else ""},
+        "masterplan/blocks/roadmap_chart.html", {"chart": roadmap.dimension_chart(items)}
     )
 
 

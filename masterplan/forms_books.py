@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from regency.files import check_picture
+
 from .models import Chapter, ChapterComment
 
 
@@ -49,10 +51,12 @@ class ChapterImageForm(forms.Form):
 
     def clean_file(self):
         image = self.cleaned_data["file"]
-        if image.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("An image may be at most 5 MB."))
-        if image.image.format not in IMAGE_FORMATS:
-            raise forms.ValidationError(_("Use a PNG, JPEG, GIF or WebP image."))
+        check_picture(
+            image,
+            max_megabytes=5,
+            formats=set(IMAGE_FORMATS),
+            wrong_format=_("Use a PNG, JPEG, GIF or WebP image."),
+        )
         return image
 
 

@@ -258,4 +258,11 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Only .xlsx files can be imported."))
+        if upload.size > MAX_IMPORT_MEGABYTES * 1024 * 1024:  # a worksheet is a few hundred KB
+            raise forms.ValidationError(
+                _("The file is larger than %(megabytes)s MB.") % {"megabytes": MAX_IMPORT_MEGABYTES}
+            )
         return upload
+
+
+MAX_IMPORT_MEGABYTES = 5

@@ -38,6 +38,18 @@ class StaleEntry(Exception):
 class WrongState(Exception):
     """The worksheet is not in a state that allows this change."""
 
+    def __init__(self, state: str, empty: bool = False):
+        super().__init__(state)
+        self.state, self.empty = state, empty
+
+    @property
+    def message(self) -> str:
+        if self.empty:
+            return _("Add at least one entry before submitting the worksheet.")
+        return _(
+            "This cannot be done now: the worksheet is %(state)s. Nothing has been changed."
+        ) % {"state": Worksheet.State(self.state).label.lower()}
+
 
 # --- Input windows ---------------------------------------------------------------------------
 
@@ -86,6 +98,16 @@ def extend_deadline(window: InputWindow, deadline: datetime.datetime) -> None:
 # --- Entries ---------------------------------------------------------------------------------
 
 
+def lock_editable(worksheet_id: int) -> Worksheet:
+    """Lock the worksheet's row and refuse when it is no longer open for changes: submitted or
+    accepted while this person was typing. Every change of an entry goes through here, so a
+    change never lands in a worksheet under review."""
+    locked = Worksheet.objects.select_for_update().get(pk=worksheet_id)
+    if not locked.is_editable:
+        raise WrongState(locked.state)
+    return locked
+
+
 def save_entry(entry: WorksheetEntry, form, expected_version: int, user) -> WorksheetEntry:
     """Save a valid entry form unless the stored entry changed since ``expected_version``.
 
@@ -95,6 +117,7 @@ def save_entry(entry: WorksheetEntry, form, expected_version: int, user) -> Work
     they pressed Save.
     """
     with transaction.atomic():
+        lock_editable(entry.worksheet_id)
         current = WorksheetEntry.objects.select_for_update().get(pk=entry.pk)
         if current.version != expected_version and current.updated_by_id != user.pk:
             raise StaleEntry(current)
@@ -103,7 +126,7 @@ def save_entry(entry: WorksheetEntry, form, expected_version: int, user) -> Work
         saved.updated_by = user
         saved.save()
         form.save_m2m()
-        _mark_started(saved.worksheet)
+        mark_started(saved.worksheet)
     return saved
 
 
@@ -112,13 +135,20 @@ def add_entry(worksheet: Worksheet, form, user) -> WorksheetEntry:
     entry.worksheet = worksheet
     entry.updated_by = user
     with transaction.atomic():
+        lock_editable(worksheet.pk)
         entry.save()
         form.save_m2m()
-        _mark_started(worksheet)
+        mark_started(worksheet)
     return entry
 
 
-def _mark_started(worksheet: Worksheet) -> None:
+def delete_entry(entry: WorksheetEntry) -> None:
+    with transaction.atomic():
+        lock_editable(entry.worksheet_id)
+        entry.delete()
+
+
+def mark_started(worksheet: Worksheet) -> None:
     Worksheet.objects.filter(pk=worksheet.pk, state=State.NOT_STARTED).update(
         state=State.DRAFT, updated_at=timezone.now()
     )
@@ -126,7 +156,7 @@ def _mark_started(worksheet: Worksheet) -> None:
 
 # --- Review ----------------------------------------------------------------------------------
 
-# (from states, to state, who may)
+# action: (from states, to state); who may is may_change()
 TRANSITIONS = {
     "submit": ((State.DRAFT, State.RETURNED), State.SUBMITTED),
     "accept": ((State.SUBMITTED,), State.ACCEPTED),
@@ -152,7 +182,7 @@ def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> Wor
         if locked.state not in sources:
             raise WrongState(locked.state)
         if action == "submit" and not locked.entries.exists():
-            raise WrongState(locked.state)
+            raise WrongState(locked.state, empty=True)
         change = WorksheetStateChange.objects.create(
             worksheet=locked, from_state=locked.state, to_state=target, by=user, note=note
         )

@@ -384,12 +384,24 @@ def charts_cached(name: str, items: list[RoadmapItem], draw, depends_on=()):
     return charts
 
 
-def chart_dependencies(programme: Programme, dimensions) -> tuple:
-    """What a roadmap chart draws besides its items: the period and the dimensions' names."""
-    return (
-        programme.period_start,
-        programme.period_end,
-        *((d.pk, d.order, d.label) for d in dimensions),
+def timeline_chart(programme: Programme, items: list[RoadmapItem]) -> str:
+    """The timeline of these items, cached (see charts_cached); pages and book blocks alike."""
+    return charts_cached(
+        "timeline",
+        items,
+        lambda: timeline_svg(items, programme.years) if items else "",
+        depends_on=(programme.period_start, programme.period_end),
+    )
+
+
+def dimension_chart(items: list[RoadmapItem], name: str = "dimensions") -> str:
+    """The per-dimension status chart of these items, cached (see charts_cached)."""
+    dimensions = list(Dimension.objects.order_by("order"))
+    return charts_cached(
+        name,
+        items,
+        lambda: dimension_status_svg(items, dimensions) if items else "",
+        depends_on=[(d.pk, d.order, d.label) for d in dimensions],
     )
 
 
@@ -405,19 +417,10 @@ def public_summary(programme: Programme) -> PublicSummary:
     )
     dimensions = list(Dimension.objects.order_by("order"))
     grouped = [(d, [item for item in items if item.dimension_id == d.pk]) for d in dimensions]
-    chart, timeline = charts_cached(
-        "public",
-        items,
-        lambda: (
-            dimension_status_svg(items, dimensions) if items else "",
-            timeline_svg(items, programme.years) if items else "",
-        ),
-        depends_on=chart_dependencies(programme, dimensions),
-    )
     return PublicSummary(
         items=items,
         by_dimension=[(d, rows) for d, rows in grouped if rows],
-        chart=chart,
-        timeline=timeline,
+        chart=dimension_chart(items),
+        timeline=timeline_chart(programme, items),
         legend=timeline_legend(),
     )

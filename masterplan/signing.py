@@ -99,8 +99,18 @@ def compute_hash(sheet: CommitmentSheet) -> str:
 def record_event(
     sheet: CommitmentSheet, kind: str, actor=None, detail: str = "", ip: str | None = None
 ) -> SigningEvent:
-    """Append an audit event whose hash covers its content and the previous event's hash."""
-    previous = sheet.events.order_by("-at", "-pk").first()
+    """Append an audit event whose hash covers its content and the previous event's hash.
+
+    The sheet's row is locked while the event is chained, so two events recorded at once (a
+    reminder as someone signs) cannot both follow the same one; the chain runs in pk order,
+    which no worker's clock can reorder."""
+    with transaction.atomic():
+        CommitmentSheet.objects.select_for_update().filter(pk=sheet.pk).first()
+        return _append_event(sheet, kind, actor, detail, ip)
+
+
+def _append_event(sheet, kind, actor, detail, ip) -> SigningEvent:
+    previous = sheet.events.order_by("-pk").first()
     event = SigningEvent(
         sheet=sheet,
         kind=kind,
@@ -135,7 +145,7 @@ def event_digest(event: SigningEvent) -> str:
 def audit_trail_intact(sheet: CommitmentSheet) -> bool:
     """True when no event was removed, reordered or altered since it was recorded."""
     previous = ""
-    for event in sheet.events.order_by("at", "pk"):
+    for event in sheet.events.order_by("pk"):
         if event.previous_hash != previous or event_digest(event) != event.event_hash:
             return False
         previous = event.event_hash

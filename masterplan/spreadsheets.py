@@ -5,6 +5,7 @@ rejected row is reported with its reason, and nothing is saved unless every row 
 """
 
 import io
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -17,8 +18,11 @@ from openpyxl.utils import get_column_letter
 
 from regency.models import Element, Opd
 
+from . import inputs
 from .forms_inputs import EntryForm, entry_kinds
 from .models import FundingSource, ReadinessComponent, Worksheet, WorksheetEntry
+
+logger = logging.getLogger(__name__)
 
 SHEET_TITLE = "Kertas Kerja"
 # (key, Indonesian header, width); the headers are what mentors read and type under
@@ -42,6 +46,9 @@ COLUMNS = [
     ("evidence", "Bukti", 26),
     ("quadrant", "SWOT", 12),
 ]
+# the version a row was exported at, last after the yearly columns: an import refuses a row
+# whose entry was changed in the app since
+VERSION_COLUMN = ("version", "Versi", 7)
 YES, NO = "Ya", "Tidak"
 
 
@@ -72,6 +79,7 @@ def _columns(years) -> list[tuple[str, str, int]]:
         COLUMNS
         + [(f"target_{y}", f"Target {y}", 10) for y in years]
         + [(f"budget_{y}", f"Anggaran {y} (Rp)", 16) for y in years]
+        + [VERSION_COLUMN]
     )
 
 
@@ -102,6 +110,7 @@ def export(worksheets, years) -> bytes:
     for entry in entries:
         row = {
             "id": entry.pk,
+            "version": entry.version,
             "opd": entry.worksheet.opd.acronym or entry.worksheet.opd.name,
             "dimension": entry.worksheet.dimension.name_id,
             "element": entry.element.name_id if entry.element else "",
@@ -213,6 +222,8 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
             else:
                 if kind and entry.kind != kind:
                     reasons.append(_("The kind of an existing entry cannot change."))
+                if row.get("version") != str(entry.version):
+                    reasons.append(_changed_since(entry.version))
         if reasons:
             rejections.append(Rejection(number, title, reasons))
             continue
@@ -233,7 +244,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
             ]
             rejections.append(Rejection(number, title, reasons))
             continue
-        forms.append(form)
+        forms.append((form, number))
 
     if not rows:
         rejections.append(Rejection(1, "", [_("The file has no rows under the header.")]))
@@ -241,7 +252,23 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
         return ImportResult(rejections=rejections)
     result = ImportResult(rejections=[])
     with transaction.atomic():
-        for form in forms:
+        inputs.lock_editable(worksheet.pk)
+        # the versions read above are checked again under lock: a colleague may have saved
+        # while the file was being checked
+        current = dict(
+            WorksheetEntry.objects.select_for_update()
+            .filter(pk__in=[f.instance.pk for f, _n in forms if f.instance.pk])
+            .values_list("pk", "version")
+        )
+        stale = [
+            Rejection(number, form.instance.title, [_changed_since(current.get(form.instance.pk))])
+            for form, number in forms
+            if form.instance.pk and current.get(form.instance.pk) != form.instance.version
+        ]
+        if stale:
+            transaction.set_rollback(True)
+            return ImportResult(rejections=stale)
+        for form, _number in forms:
             is_new = form.instance.pk is None
             entry = form.save(commit=False)
             entry.updated_by = user
@@ -253,22 +280,30 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
                 result.created += 1
             else:
                 result.updated += 1
-        Worksheet.objects.filter(pk=worksheet.pk, state=Worksheet.State.NOT_STARTED).update(
-            state=Worksheet.State.DRAFT
-        )
+        inputs.mark_started(worksheet)
     return result
+
+
+def _changed_since(version) -> str:
+    return _(
+        "This entry was changed in the app after the file was downloaded (now version "
+        "%(version)s); download the worksheet again so that nobody's change is lost."
+    ) % {"version": version}
 
 
 def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
     try:
         book = load_workbook(data, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        raise UnreadableFile(str(exc)) from exc
+        logger.info("unreadable worksheet upload: %s", exc)
+        raise UnreadableFile(
+            _("it is not an Excel workbook (.xlsx); save it from Excel or LibreOffice again.")
+        ) from exc
     sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None) or ()
     keys_by_header = {}
-    for key, title, _width in COLUMNS:
+    for key, title, _width in [*COLUMNS, VERSION_COLUMN]:
         keys_by_header[title.lower()] = key
     keys = []
     for cell in header:
@@ -311,8 +346,9 @@ def _form_data(row, entry, years, elements, sources, opds):
         typed = row.get(name, "")
         value = _choice_values(CHOICES[name]).get(typed.lower(), "") if typed else ""
         if typed and not value:
+            column = next(header for key, header, _w in COLUMNS if key == name)
             errors.append(
-                _("Unknown value “%(value)s” in %(column)s.") % {"value": typed, "column": name}
+                _("Unknown value “%(value)s” in %(column)s.") % {"value": typed, "column": column}
             )
         data[name] = value
     if row.get("element"):

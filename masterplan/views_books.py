@@ -184,7 +184,6 @@ def chapter_page(request, chapter, comment_form=None, status=200):
         "open_count": sum(1 for comment in comments if not comment.is_resolved),
         "comment_form": comment_form or CommentForm(),
         "state_form": ChapterStateForm(initial={"state": chapter.state}),
-        "last_revision": chapter.revisions.select_related("author").first(),
     }
     return render(request, "masterplan/chapter_detail.html", context, status=status)
 

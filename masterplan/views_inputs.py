@@ -152,7 +152,8 @@ def window_remind(request, window_id):
 
 
 @role_required(EVERYONE)
-def worksheet_detail(request, worksheet_id):
+def worksheet_detail(request, worksheet_id, new_entry_form=None):
+    """The worksheet; ``new_entry_form`` is a refused new entry, shown again with its errors."""
     worksheet = _worksheet(request.user, worksheet_id)
     comments = ReviewComment.objects.select_related("author")
     entries = list(
@@ -176,7 +177,8 @@ def worksheet_detail(request, worksheet_id):
             "can_fill": can_fill,
             "can_review": can_review_inputs(request.user),
             "can_comment": can_comment_inputs(request.user),
-            "new_entry_form": NewEntryForm(worksheet=worksheet) if can_fill else None,
+            "new_entry_form": new_entry_form
+            or (NewEntryForm(worksheet=worksheet) if can_fill else None),
             "return_form": ReturnForm(),
         },
     )
@@ -213,12 +215,8 @@ def worksheet_action(request, worksheet_id, action):
         note = form.cleaned_data["note"]
     try:
         inputs.change_state(worksheet, action, request.user, note=note)
-    except inputs.WrongState:
-        messages.error(
-            request,
-            _("This cannot be done now: the worksheet is %(state)s or has no entries.")
-            % {"state": worksheet.get_state_display().lower()},
-        )
+    except inputs.WrongState as refused:
+        messages.error(request, refused.message)
     else:
         messages.success(
             request,
@@ -254,10 +252,13 @@ def entry_new(request, worksheet_id):
         raise PermissionDenied
     form = NewEntryForm(request.POST, worksheet=worksheet)
     if form.is_valid():
-        entry = inputs.add_entry(worksheet, form, request.user)
+        try:
+            entry = inputs.add_entry(worksheet, form, request.user)
+        except inputs.WrongState as refused:
+            messages.error(request, refused.message)
+            return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
         return redirect("masterplan:entry_edit", entry_id=entry.pk)
-    messages.error(request, _("Give the entry a kind and a name."))
-    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return worksheet_detail(request, worksheet.pk, new_entry_form=form)
 
 
 @role_required(EVERYONE)
@@ -271,6 +272,8 @@ def entry_edit(request, entry_id):
             inputs.save_entry(entry, form, form.cleaned_data["version"], request.user)
         except inputs.StaleEntry as stale:
             conflict = _conflict(form, stale.current)
+        except inputs.WrongState as refused:  # submitted meanwhile; what was typed stays
+            form.add_error(None, refused.message)
         else:
             messages.success(request, _("Saved."))
             return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
@@ -297,6 +300,8 @@ def entry_autosave(request, entry_id):
             )
         except inputs.StaleEntry as stale:
             context["conflict"] = _conflict(form, stale.current)
+        except inputs.WrongState as refused:
+            context["refused"] = refused.message
     return render(request, "masterplan/inputs/_autosave_status.html", context)
 
 
@@ -312,10 +317,13 @@ def _conflict(form, current):
 @role_required(EVERYONE)
 def entry_delete(request, entry_id):
     entry = _entry(request.user, entry_id)
-    worksheet_id = entry.worksheet_id
-    entry.delete()
-    messages.success(request, _("The entry has been deleted."))
-    return redirect("masterplan:worksheet", worksheet_id=worksheet_id)
+    try:
+        inputs.delete_entry(entry)
+    except inputs.WrongState as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("The entry has been deleted."))
+    return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
 
 
 # --- Readiness and SWOT ----------------------------------------------------------------------
@@ -384,6 +392,8 @@ def worksheet_import(request, worksheet_id):
             form.add_error(
                 "file", _("This file cannot be read as a worksheet: %(error)s") % {"error": error}
             )
+        except inputs.WrongState as refused:
+            form.add_error(None, refused.message)
         else:
             if result.ok:
                 messages.success(

@@ -74,12 +74,6 @@ def item_list(request):
         return _xlsx(items, programme)
     items = list(items)
     budgets = roadmap.budget_table(items, programme.years)
-    timeline = roadmap.charts_cached(
-        "timeline",
-        items,
-        lambda: roadmap.timeline_svg(items, programme.years) if items else "",
-        depends_on=(programme.period_start, programme.period_end),
-    )
     return render(
         request,
         "masterplan/roadmap/item_list.html",
@@ -93,7 +87,7 @@ def item_list(request):
             "sources": FundingSource.objects.all(),
             "budgets": budgets,
             "budget_chart": roadmap.budget_svg(budgets) if budgets["total"] else "",
-            "timeline": timeline,
+            "timeline": roadmap.timeline_chart(programme, items),
             "legend": roadmap.timeline_legend(),
         },
     )
@@ -378,19 +372,6 @@ def report_item(request, item_id):
     return redirect(f"{reverse('masterplan:roadmap:item', args=[item.pk])}?year={year}")
 
 
-def _year_chart(programme, year) -> str:
-    items = list(
-        roadmap.items_of_year(programme, year).only("dimension_id", "status", "updated_at")
-    )
-    dimensions = list(Dimension.objects.order_by("order"))
-    return roadmap.charts_cached(
-        f"dimensions-{year}",
-        items,
-        lambda: roadmap.dimension_status_svg(items, dimensions) if items else "",
-        depends_on=roadmap.chart_dependencies(programme, dimensions),
-    )
-
-
 @role_required(INPUT_READERS)
 def monitoring(request):
     programme = Programme.current_or_404()
@@ -403,7 +384,9 @@ def monitoring(request):
             "year": year,
             "rows": roadmap.dimension_progress(programme, year),
             "not_reported": roadmap.opds_not_reported(programme, year),
-            "chart": _year_chart(programme, year),
+            "chart": roadmap.dimension_chart(
+                list(roadmap.items_of_year(programme, year)), f"dimensions-{year}"
+            ),
         },
     )
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
 from regency.models import ROLES_WITH_OPD, Dimension, Element, Opd, Programme
-from regency.permissions import READERS, has_role, is_secretariat
+from regency.permissions import READERS, SECRETARIAT, has_role, scope_to_opd
 
 FUNDING_SOURCES = ["APBD", "APBN", "Dana Desa", "CSR", "KPBU", "Lainnya"]
 
@@ -38,11 +38,7 @@ class QuickWinQuerySet(models.QuerySet):
 
     def reportable_by(self, user):
         """The quick wins on which ``user`` may post progress: the lead OPD's own people."""
-        if is_secretariat(user):
-            return self
-        if user.is_authenticated and user.opd_id and user.role in ROLES_WITH_OPD:
-            return self.filter(lead_opd_id=user.opd_id)
-        return self.none()
+        return scope_to_opd(self, user, readers=SECRETARIAT, field="lead_opd_id")
 
     def published(self):
         return self.filter(published=True)

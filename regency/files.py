@@ -37,8 +37,9 @@ PICTURE_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PICTURE_PIXELS = 60_000_000
 
 
-def check_picture(upload, max_megabytes: int) -> None:
-    """Refuse an upload that is not a readable JPEG, PNG or WebP picture of a sane size."""
+def check_picture(upload, max_megabytes: int, formats=None, wrong_format: str = "") -> None:
+    """Refuse an upload that is not a readable picture of a sane size: JPEG, PNG or WebP, or
+    one of ``formats`` (Pillow's names), which ``wrong_format`` then names to the user."""
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
     from PIL import Image, UnidentifiedImageError
@@ -62,7 +63,7 @@ def check_picture(upload, max_megabytes: int) -> None:
         raise ValidationError(_("The file is not a picture that can be read.")) from exc
     finally:
         upload.seek(0)
-    if kind not in PICTURE_FORMATS:
-        raise ValidationError(_("Upload a JPEG, PNG or WebP picture."))
+    if kind not in (formats or PICTURE_FORMATS):
+        raise ValidationError(wrong_format or _("Upload a JPEG, PNG or WebP picture."))
     if width * height > MAX_PICTURE_PIXELS:
         raise ValidationError(_("The picture has too many pixels."))

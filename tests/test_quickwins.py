@@ -253,6 +253,17 @@ def test_photos_of_unpublished_quick_wins_are_not_public(client, programme, opd)
     assert client.get(reverse("quickwins:photo", args=[hidden_photo.pk])).status_code == 404
 
 
+def test_another_opds_unpublished_photo_is_not_found(login, representative, programme, other_opd):
+    update = ProgressUpdateFactory(
+        quick_win=QuickWinFactory(programme=programme, lead_opd=other_opd, published=False)
+    )
+    photo = ProgressPhoto(update=update)
+    photo.image.save("foto.jpg", jpeg(), save=False)
+    photo.save()
+    response = login(representative).get(reverse("quickwins:photo", args=[photo.pk]))
+    assert response.status_code == 404
+
+
 def test_list_needs_sign_in(client, programme):
     response = client.get(reverse("quickwins:list"))
     assert response.status_code == 302 and "login" in response.url

@@ -216,3 +216,38 @@ class TestViews:
             reverse("masterplan:input_export", args=[filled.window_id])
         )
         assert response.status_code == 403
+
+
+class TestNothingIsLost:
+    def test_a_row_changed_in_the_app_after_the_export_is_refused(self, filled, representative):
+        content = spreadsheets.export([filled], filled.window.programme.years)
+        proposal = filled.entries.get(kind=Kind.PROPOSAL)
+        proposal.description = "Diubah rekan di aplikasi"
+        proposal.version += 1
+        proposal.save()
+
+        def change(sheet):
+            row = row_of(sheet, "Perizinan daring terpadu")
+            sheet.cell(row, column(sheet, "Target 2029")).value = "2 hari"
+
+        result = spreadsheets.import_worksheet(
+            filled, as_upload(edit(content, change)), representative
+        )
+        assert not result.ok
+        [rejection] = result.rejections
+        assert rejection.title == "Perizinan daring terpadu"
+        assert rejection.reasons == [
+            "Butir ini diubah di aplikasi setelah berkas diunduh (kini versi 2); unduh ulang "
+            "kertas kerja agar perubahan siapa pun tidak hilang."
+        ]
+        proposal.refresh_from_db()
+        assert proposal.description == "Diubah rekan di aplikasi"
+
+    def test_a_submitted_worksheet_takes_no_import(self, filled, representative):
+        from masterplan import inputs
+
+        content = spreadsheets.export([filled], filled.window.programme.years)
+        filled.state = filled.State.SUBMITTED
+        filled.save()
+        with pytest.raises(inputs.WrongState):
+            spreadsheets.import_worksheet(filled, as_upload(content), representative)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from masterplan import inputs
 from masterplan.forms_inputs import EntryForm
@@ -253,6 +254,59 @@ class TestEditingAProposal:
             reverse("masterplan:entry_edit", args=[proposal.pk]), entry_data(proposal, title="X")
         )
         assert response.status_code == 403
+
+    def test_mentors_and_the_secretariat_cannot_autosave_or_delete(
+        self, login, mentor, secretariat, proposal
+    ):
+        for user in (mentor, secretariat):
+            client = login(user)
+            for name in ("entry_autosave", "entry_delete"):
+                url = reverse(f"masterplan:{name}", args=[proposal.pk])
+                assert client.post(url, entry_data(proposal, title="Diubah")).status_code == 403
+            client.logout()
+        proposal.refresh_from_db()
+        assert proposal.title == "Perizinan daring terpadu"
+
+    def test_a_submitted_worksheet_takes_no_autosave_or_delete(
+        self, login, representative, proposal
+    ):
+        Worksheet.objects.filter(pk=proposal.worksheet_id).update(state="submitted")
+        client = login(representative)
+        for name in ("entry_autosave", "entry_delete"):
+            url = reverse(f"masterplan:{name}", args=[proposal.pk])
+            assert client.post(url, entry_data(proposal, title="X")).status_code == 403
+        assert WorksheetEntry.objects.get().title == "Perizinan daring terpadu"
+
+    def test_a_save_that_arrives_after_submitting_is_refused_and_kept(
+        self, representative, proposal
+    ):
+        """The page was still editable when it was loaded; the worksheet was submitted while
+        the autosave was on its way."""
+        form = EntryForm(
+            entry_data(proposal, title="Diubah setelah kirim"),
+            instance=proposal,
+            years=proposal.worksheet.window.programme.years,
+        )
+        assert form.is_valid()
+        Worksheet.objects.filter(pk=proposal.worksheet_id).update(state="submitted")
+        with pytest.raises(inputs.WrongState) as refused:
+            inputs.save_entry(proposal, form, proposal.version, representative)
+        with translation.override("id"):
+            assert refused.value.message == (
+                "Tidak dapat dilakukan sekarang: kertas kerja berstatus dikirim. "
+                "Tidak ada yang diubah."
+            )
+        assert WorksheetEntry.objects.get().title == "Perizinan daring terpadu"
+
+    def test_an_invalid_new_entry_keeps_what_was_typed(self, login, representative, worksheet):
+        title = "Judul yang sangat panjang " * 12  # over the 255 characters a name may hold
+        response = login(representative).post(
+            reverse("masterplan:entry_new", args=[worksheet.pk]),
+            {"kind": "proposal", "title": title},
+        )
+        assert response.status_code == 200
+        assert title.strip() in response.text
+        assert not WorksheetEntry.objects.exists()
 
     def test_the_representative_deletes_an_entry(self, login, representative, proposal):
         login(representative).post(reverse("masterplan:entry_delete", args=[proposal.pk]))
