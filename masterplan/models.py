@@ -5,10 +5,10 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
+from regency.jobs import JobQuerySet
 from regency.models import Programme
 
 from .html import sanitize
@@ -81,32 +81,6 @@ class Chapter(models.Model):
         super().save(*args, **kwargs)
 
 
-class RenderJobQuerySet(models.QuerySet):
-    def finished(self):
-        return self.filter(status__in=[RenderJob.Status.DONE, RenderJob.Status.FAILED])
-
-    def unfinished(self):
-        return self.filter(status__in=[RenderJob.Status.QUEUED, RenderJob.Status.RUNNING])
-
-    def fail_stale(self) -> int:
-        """Mark as failed the jobs that no worker can still be working on.
-
-        A worker killed mid-render leaves its job running; past the task's hard time limit
-        (plus a margin for the queue) nobody will finish it, so say so instead of spinning.
-        """
-        limit = settings.CELERY_TASK_TIME_LIMIT + 120
-        cutoff = timezone.now() - datetime.timedelta(seconds=limit)
-        return (
-            self.unfinished()
-            .filter(created_at__lt=cutoff)
-            .update(
-                status=RenderJob.Status.FAILED,
-                error=gettext("The worker stopped before finishing; render again."),
-                finished_at=timezone.now(),
-            )
-        )
-
-
 class RenderJob(models.Model):
     """One request to render a book to PDF, and its outcome."""
 
@@ -158,7 +132,7 @@ class RenderJob(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
-    objects = RenderJobQuerySet.as_manager()
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("rendering")

@@ -105,6 +105,12 @@ class TestDoorPage:
         assert record.participant.is_walk_in and record.method == "walk_in"
         assert Invitation.objects.filter(participant=record.participant).exists()
 
+    def test_the_door_searches_for_the_walk_in_by_their_whole_name(self, login, secretariat, day):
+        response = login(secretariat).post(
+            f"/workshops/days/{day.pk}/walk-in/", {"name": "Tom & Jerry #1", "category": "other"}
+        )
+        assert response.url == f"/workshops/days/{day.pk}/door/?q=Tom+%26+Jerry+%231"
+
     def test_a_walk_in_without_a_name_keeps_what_was_typed(self, login, secretariat, day):
         page = (
             login(secretariat)

@@ -110,3 +110,20 @@ class TestInvitationLetters:
             colleague, "invitation_letters", day.workshop, invitation=theirs
         )
         assert client.get(f"/workshops/prints/{other.pk}/download/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_print_job_no_worker_will_finish_is_failed_instead_of_polled_forever(
+    login, secretariat, day, settings
+):
+    from django.utils import timezone
+
+    job = PrintJob.objects.create(
+        kind="attendance_list", workshop=day.workshop, day=day, requested_by=secretariat
+    )
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 600)
+    PrintJob.objects.filter(pk=job.pk).update(status="running", created_at=long_ago)
+    response = login(secretariat).get(f"/workshops/prints/{job.pk}/")
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert "Proses pembuatan berhenti sebelum selesai; buat ulang PDF." in response.content.decode()

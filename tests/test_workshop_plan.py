@@ -119,6 +119,7 @@ class TestPlanningPages:
 
     def test_others_cannot_plan(self, login, stage_one, mentor, representative, regional_head):
         output = stage_one.outputs.first()
+        outputs_before = stage_one.outputs.count()
         for person in (mentor, representative, regional_head):
             client = login(person)
             assert client.get(f"/workshops/{stage_one.pk}/edit/").status_code == 403
@@ -131,11 +132,34 @@ class TestPlanningPages:
                 ).status_code
                 == 403
             )
+            day = stage_one.days.first()
+            agenda = {"day": day.pk, "start_time": "09:00", "end_time": "10:00", "topic": "X"}
+            assert client.post(f"/workshops/{stage_one.pk}/agenda/", agenda).status_code == 403
+            assert (
+                client.post(f"/workshops/{stage_one.pk}/outputs/", {"title": "X"}).status_code
+                == 403
+            )
+            deleted = client.post(f"/workshops/delete/output/{output.pk}/")
+            assert deleted.status_code == 403
             page = client.get(f"/workshops/{stage_one.pk}/").content.decode()
             assert "Ubah tanggal, tempat dan status" not in page
-        assert not Mentor.objects.exists()
+        assert not Mentor.objects.exists() and not AgendaItem.objects.exists()
+        assert stage_one.outputs.filter(pk=output.pk).exists()
+        assert stage_one.outputs.count() == outputs_before
         output.refresh_from_db()
         assert output.status == "open"
+
+    def test_the_evidence_file_is_refused_to_opd_people(self, login, stage_one, representative):
+        from django.core.files.base import ContentFile
+
+        output = stage_one.outputs.first()
+        output.evidence_file.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti"))
+        url = f"/workshops/outputs/{output.pk}/evidence/"
+        assert login(representative).get(url).status_code == 403
+
+    def test_an_unknown_kind_to_delete_is_not_found(self, login, secretariat, stage_one):
+        response = login(secretariat).post(f"/workshops/delete/foo/{stage_one.pk}/")
+        assert response.status_code == 404
 
     def test_an_unknown_workshop_is_not_found(self, login, secretariat, programme):
         assert login(secretariat).get("/workshops/99999/").status_code == 404

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
+from regency.jobs import JobQuerySet
 from regency.models import Opd, Programme
 from regency.permissions import READERS, has_role, scope_to_opd
 from regency.validators import validate_nip
@@ -338,7 +339,7 @@ class Attendance(models.Model):
         return f"{self.participant} · {self.day}"
 
 
-class PrintJobQuerySet(models.QuerySet):
+class PrintJobQuerySet(JobQuerySet):
     def visible_to(self, user):
         """Readers see every document; anyone else only their own invitation letter."""
         if has_role(user, READERS):

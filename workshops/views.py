@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -132,7 +134,9 @@ def output_add(request, workshop_id):
 @require_POST
 @role_required(SECRETARIAT)
 def item_delete(request, kind, item_id):
-    model = {"mentor": Mentor, "agenda": AgendaItem, "output": TargetOutput}[kind]
+    model = {"mentor": Mentor, "agenda": AgendaItem, "output": TargetOutput}.get(kind)
+    if model is None:
+        raise Http404
     item = get_object_or_404(model, pk=item_id)
     workshop_id = item.day.workshop_id if kind == "agenda" else item.workshop_id
     item.delete()
@@ -291,7 +295,8 @@ def walk_in(request, day_id):
     if form.is_valid():
         record = attendance.add_walk_in(day, request.user, **form.cleaned_data)
         messages.success(request, _("%(name)s checked in.") % {"name": record.participant.name})
-        return redirect(reverse("workshops:door", args=[day.pk]) + f"?q={record.participant.name}")
+        query = urlencode({"q": record.participant.name})
+        return redirect(f"{reverse('workshops:door', args=[day.pk])}?{query}")
     context = {"day": day, "people": attendance.door_list(day), "walk_in_form": form}
     context["present"] = day.attendances.count()
     return render(request, "workshops/door.html", context)
@@ -360,7 +365,8 @@ def my_letter_request(request, invitation_id):
 
 @role_required(EVERYONE)
 def print_status(request, job_id):
-    """One job's row; htmx polls it until the job is finished."""
+    """One job's row; htmx polls it until the job is finished (or no worker can finish it)."""
+    PrintJob.objects.filter(pk=job_id).fail_stale()
     job = get_object_or_404(
         PrintJob.objects.visible_to(request.user).select_related("requested_by"), pk=job_id
     )
