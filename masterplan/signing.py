@@ -105,7 +105,7 @@ def record_event(
     reminder as someone signs) cannot both follow the same one; the chain runs in pk order,
     which no worker's clock can reorder."""
     with transaction.atomic():
-        CommitmentSheet.objects.select_for_update().filter(pk=sheet.pk).first()
+        CommitmentSheet.objects.select_for_update().get(pk=sheet.pk)
         return _append_event(sheet, kind, actor, detail, ip)
 
 

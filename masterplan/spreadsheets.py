@@ -258,6 +258,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
         current = dict(
             WorksheetEntry.objects.select_for_update()
             .filter(pk__in=[f.instance.pk for f, _n in forms if f.instance.pk])
+            .order_by("pk")  # the default ordering joins elements, which cannot be locked
             .values_list("pk", "version")
         )
         stale = [
