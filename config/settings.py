@@ -153,6 +153,12 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The anonymous verify page counts POSTs per client address (django-ratelimit, in the cache).
+# Behind a reverse proxy REMOTE_ADDR is the proxy's: name the header in which it passes the
+# client's address as Django's META key, e.g. HTTP_X_REAL_IP. The page keeps serving if the
+# cache is down.
+RATELIMIT_IP_META_KEY = os.environ.get("CLIENT_IP_HEADER") or None
+RATELIMIT_FAIL_OPEN = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -10,7 +10,6 @@ import logging
 import os
 import re
 import socket
-import uuid
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -368,10 +367,11 @@ _IMAGE_SRC = re.compile(r'src="/books/images/([0-9a-f]{32}\.(?:png|jpg|gif|webp)
 
 
 def store_chapter_image(image) -> str:
-    """Keep an uploaded picture in private storage under a fresh name; return the name."""
-    from .forms_books import IMAGE_FORMATS
-
-    name = f"{uuid.uuid4().hex}.{IMAGE_FORMATS[image.image.format]}"
+    """Keep a picture that passed check_picture (which named it) in private storage; return
+    the name."""
+    name = image.name
+    if not _IMAGE_NAME.match(name):
+        raise ValueError(f"not a checked picture's name: {name}")
     image.seek(0)
     PrivateStorage().save(f"{IMAGE_DIR}/{name}", image)
     return name

@@ -47,17 +47,18 @@ class NewChapterForm(forms.Form):
 class ChapterImageForm(forms.Form):
     """A picture for a chapter, uploaded from the editor."""
 
-    file = forms.ImageField(label=_("Image"))
+    # A FileField: check_picture reads the content; the name and declared type are not asked.
+    file = forms.FileField(label=_("Image"))
 
     def clean_file(self):
         image = self.cleaned_data["file"]
         check_picture(
             image,
             max_megabytes=5,
-            formats=set(IMAGE_FORMATS),
+            formats=IMAGE_FORMATS,
             wrong_format=_("Use a PNG, JPEG, GIF or WebP image."),
         )
         return image
 
 
-IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
+IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}

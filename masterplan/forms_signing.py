@@ -111,11 +111,14 @@ class VoidForm(forms.Form):
     reason = forms.CharField(label=_("Reason for voiding"), max_length=300)
 
 
+VERIFY_MAX_MEGABYTES = 20
+
+
 class VerifyForm(forms.Form):
     file = forms.FileField(label=_("Signed PDF of a commitment sheet"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 20 * 1024 * 1024:
+        if upload.size > VERIFY_MAX_MEGABYTES * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         return upload

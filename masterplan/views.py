@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from quickwins import home as quickwins_home
+from regency import files
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import READERS, SECRETARIAT, role_required
 from workshops import home as workshops_home
@@ -98,7 +99,7 @@ def job_download(request, job_id):
     job = get_object_or_404(RenderJob.objects.select_related("book__programme"), pk=job_id)
     if job.status != RenderJob.Status.DONE or not job.file:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    return files.serve(job.file, filename=job.filename)
 
 
 @role_required(READERS)

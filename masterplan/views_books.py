@@ -1,13 +1,14 @@
 """Writing and reviewing the books: the editor, revisions, review comments and the outline."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from regency import files
 from regency.models import Programme
 from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_required
 
@@ -243,6 +244,7 @@ def masterplan_jobs(programme):
 # --- Pictures in chapters -------------------------------------------------------------------
 
 
+@files.upload_limit(5, json=True)
 @require_POST
 @role_required(SECRETARIAT)
 def chapter_image_upload(request):
@@ -259,4 +261,4 @@ def chapter_image(request, name):
     path = books.chapter_image_path(name)
     if path is None:
         raise Http404
-    return FileResponse(open(path, "rb"))
+    return files.serve(path)

@@ -2,17 +2,28 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from regency import files, throttle
 from regency.models import Programme, Role
 from regency.permissions import SECRETARIAT, role_required
 
 from . import signed_pdf, signing
-from .forms_signing import DeclineForm, SheetForm, SignForm, VerifyForm, VoidForm
+from .forms_signing import (
+    VERIFY_MAX_MEGABYTES,
+    DeclineForm,
+    SheetForm,
+    SignForm,
+    VerifyForm,
+    VoidForm,
+)
 from .models import CommitmentSheet, Signatory
+
+# Anyone may verify, signed in or not: a few files per address, each read whole.
+VERIFY_RATE = "10/10m"
 
 
 def _sheets(user):
@@ -205,7 +216,7 @@ def sheet_pdf(request, sheet_id):
     sheet = get_object_or_404(CommitmentSheet.objects.visible_to(request.user), pk=sheet_id)
     if sheet.pdf_status != CommitmentSheet.PdfStatus.DONE or not sheet.signed_pdf:
         raise Http404
-    return FileResponse(sheet.signed_pdf.open("rb"), as_attachment=True, filename=sheet.filename)
+    return files.serve(sheet.signed_pdf, filename=sheet.filename)
 
 
 @login_required
@@ -215,6 +226,8 @@ def sheet_pdf_status(request, sheet_id):
     return render(request, "masterplan/signing/_pdf.html", {"sheet": sheet})
 
 
+@throttle.per_address("commitments.verify", VERIFY_RATE)
+@files.upload_limit(VERIFY_MAX_MEGABYTES)
 def verify(request):
     """Anyone, signed in or not, may check a PDF they were given."""
     form = VerifyForm(request.POST or None, request.FILES or None)

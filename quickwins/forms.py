@@ -7,6 +7,7 @@ from regency.files import check_picture
 from .models import FUNDING_SOURCES, ProgressUpdate, QuickWin
 
 MAX_PHOTOS = 6
+MAX_PHOTO_MEGABYTES = 10
 DATE = {"type": "date"}
 
 
@@ -75,7 +76,7 @@ class MultiplePhotoField(forms.FileField):
             )
         cleaned = [super(MultiplePhotoField, self).clean(file, initial) for file in files]
         for upload in cleaned:
-            check_picture(upload, max_megabytes=10)
+            check_picture(upload, max_megabytes=MAX_PHOTO_MEGABYTES)
         return cleaned
 
 

@@ -2,12 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from regency import files
 from regency.models import Programme
 from regency.permissions import (
     QUICK_WIN_REPORTERS,
@@ -18,7 +18,7 @@ from regency.permissions import (
 )
 
 from . import charts, origins, selection
-from .forms import ProgressUpdateForm, QuickWinForm
+from .forms import MAX_PHOTO_MEGABYTES, MAX_PHOTOS, ProgressUpdateForm, QuickWinForm
 from .models import ProgressPhoto, QuickWin
 
 
@@ -48,6 +48,7 @@ def quick_win_list(request):
     return render(request, "quickwins/list.html", context)
 
 
+@files.upload_limit(MAX_PHOTOS * MAX_PHOTO_MEGABYTES)
 @login_required
 def quick_win_detail(request, quick_win_id):
     user = request.user
@@ -115,4 +116,4 @@ def photo_file(request, photo_id):
     quick win is published."""
     visible = QuickWin.objects.visible_to(request.user) | QuickWin.objects.published()
     photo = get_object_or_404(ProgressPhoto, pk=photo_id, update__quick_win__in=visible)
-    return FileResponse(photo.image.open("rb"))
+    return files.serve(photo.image, filename=f"foto-{photo.pk}")

@@ -1,12 +1,45 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from .files import check_picture
 from .models import Dimension, Element, Opd, Programme, Regency, User
+
+EMBLEM_MAX_MEGABYTES = 5
+
+
+class RegencyForm(forms.ModelForm):
+    """The emblem lies under MEDIA_ROOT, which a proxy may serve: only a checked picture, under
+    a generated name, goes there."""
+
+    # A FileField: check_picture reads the content; the name and declared type are not asked.
+    emblem = forms.FileField(label=_("emblem"), required=False)
+
+    class Meta:
+        model = Regency
+        fields = [
+            "name",
+            "kind",
+            "province",
+            "head_title",
+            "head_name",
+            "emblem",
+            "time_zone",
+            "address",
+        ]
+
+    def clean_emblem(self):
+        emblem = self.cleaned_data.get("emblem")
+        if isinstance(emblem, UploadedFile):
+            check_picture(emblem, EMBLEM_MAX_MEGABYTES)
+        return emblem
 
 
 @admin.register(Regency)
 class RegencyAdmin(admin.ModelAdmin):
+    form = RegencyForm
     list_display = ["official_name", "province", "head_name", "time_zone"]
 
     def has_add_permission(self, request):

@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regency.files import check_picture
+from regency.files import PrivateFileField, check_document, check_picture
 from regency.models import Opd
 
 from .models import (
@@ -68,6 +70,9 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["day"].queryset = workshop.days.all()
 
 
+EVIDENCE_MAX_MEGABYTES = 50
+
+
 class TargetOutputForm(forms.ModelForm):
     evidence_link = forms.URLField(
         label=_("evidence link"), required=False, assume_scheme="https", max_length=200
@@ -83,11 +88,25 @@ class TargetOutputForm(forms.ModelForm):
             "evidence_link",
             "evidence_file",
         ]
+        field_classes = {"evidence_file": PrivateFileField}
+        help_texts = {
+            "evidence_file": _(
+                "PDF, JPEG, PNG or WebP picture, or office document (DOCX, XLSX, PPTX, ODT, "
+                "ODS, ODP), at most 50 MB."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["evidence_file"].download_url = reverse(
+                "workshops:output_evidence", args=[self.instance.pk]
+            )
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
-        if upload and getattr(upload, "size", 0) > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        if isinstance(upload, UploadedFile):
+            check_document(upload, EVIDENCE_MAX_MEGABYTES)
         return upload
 
 

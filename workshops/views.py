@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from regency import files
 from regency.models import ROLES_WITH_OPD, Programme
 from regency.permissions import EVERYONE, READERS, SECRETARIAT, can_manage_workshops, role_required
 
@@ -126,6 +127,7 @@ def agenda_add(request, workshop_id):
 
 
 @require_POST
+@files.upload_limit(50, back="workshops:detail")
 @role_required(SECRETARIAT)
 def output_add(request, workshop_id):
     return _add_to_workshop(request, workshop_id, TargetOutputForm)
@@ -143,6 +145,7 @@ def item_delete(request, kind, item_id):
     return redirect("workshops:detail", workshop_id=workshop_id)
 
 
+@files.upload_limit(50)
 @role_required(SECRETARIAT)
 def output_edit(request, output_id):
     output = get_object_or_404(TargetOutput.objects.select_related("workshop"), pk=output_id)
@@ -159,7 +162,7 @@ def output_evidence(request, output_id):
     output = get_object_or_404(TargetOutput, pk=output_id)
     if not output.evidence_file:
         raise Http404
-    return FileResponse(output.evidence_file.open("rb"), as_attachment=True)
+    return files.serve(output.evidence_file, filename=f"bukti-{output.pk}")
 
 
 # --- Register ---------------------------------------------------------------------------
@@ -380,7 +383,7 @@ def print_download(request, job_id):
     )
     if job.status != PrintJob.Status.DONE or not job.file:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    return files.serve(job.file, filename=job.filename)
 
 
 @role_required(EVERYONE)
@@ -455,6 +458,7 @@ def follow_up_toggle(request, follow_up_id):
 # --- Photos -----------------------------------------------------------------------------
 
 
+@files.upload_limit(photos.MAX_MEGABYTES)
 @login_required
 def gallery(request, workshop_id):
     workshop = get_object_or_404(Workshop, pk=workshop_id)
@@ -477,7 +481,7 @@ def gallery(request, workshop_id):
 def photo_file(request, photo_id, size):
     photo = get_object_or_404(Photo, pk=photo_id)
     file = photo.thumbnail if size == "thumb" and photo.thumbnail else photo.image
-    return FileResponse(file.open("rb"))
+    return files.serve(file, filename=f"foto-{photo.pk}")
 
 
 @require_POST
