@@ -273,6 +273,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
             is_new = form.instance.pk is None
             entry = form.save(commit=False)
             entry.updated_by = user
+            entry.saved_from_page = ""  # no open page saved this version
             if not is_new:
                 entry.version += 1
             entry.save()

@@ -269,7 +269,9 @@ def entry_edit(request, entry_id):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            inputs.save_entry(entry, form, form.cleaned_data["version"], request.user)
+            inputs.save_entry(
+                entry, form, form.cleaned_data["version"], request.user, form.cleaned_data["page"]
+            )
         except inputs.StaleEntry as stale:
             conflict = _conflict(form, stale.current)
         except inputs.WrongState as refused:  # submitted meanwhile; what was typed stays
@@ -296,7 +298,7 @@ def entry_autosave(request, entry_id):
     else:
         try:
             context["saved"] = inputs.save_entry(
-                entry, form, form.cleaned_data["version"], request.user
+                entry, form, form.cleaned_data["version"], request.user, form.cleaned_data["page"]
             )
         except inputs.StaleEntry as stale:
             context["conflict"] = _conflict(form, stale.current)
