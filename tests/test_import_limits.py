@@ -180,3 +180,20 @@ class TestLargeImportAsJob:
             requested_by=secretariat,
         )
         assert login(mentor).get(reverse("import_job", args=[job.pk])).status_code == 404
+
+    def test_a_running_job_shows_its_progress_and_keeps_polling(
+        self, login, secretariat, programme
+    ):
+        job = ImportJob.objects.create(
+            kind="participants",
+            target_id=programme.pk,
+            file_name="peserta.xlsx",
+            requested_by=secretariat,
+            status="running",
+            rows_total=400,
+            rows_done=100,
+        )
+        response = login(secretariat).get(reverse("import_job", args=[job.pk]))
+        assert "Impor peserta.xlsx: Sedang diimpor" in response.text
+        assert "100 dari 400 baris sudah diperiksa" in response.text
+        assert f'hx-get="{reverse("import_job", args=[job.pk])}"' in response.text
