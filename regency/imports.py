@@ -20,6 +20,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .jobs import DONE, FAILED, QUEUED, RUNNING
+from .models import ImportJob
 
 logger = logging.getLogger(__name__)
 
@@ -189,10 +190,8 @@ def _read_csv(upload) -> list[tuple]:
 # --- Large imports as jobs -------------------------------------------------------------------
 
 
-def queue(kind: str, target_id: int, upload, rows: int, user, task) -> "ImportJob":  # noqa: F821
+def queue(kind: str, target_id: int, upload, rows: int, user, task) -> ImportJob:
     """Keep the file, record the job, and queue ``task`` (with the job's id) after commit."""
-    from .models import ImportJob
-
     upload.seek(0)
     job = ImportJob(
         kind=kind, target_id=target_id, rows_total=rows, requested_by=user, file_name=upload.name
@@ -202,13 +201,11 @@ def queue(kind: str, target_id: int, upload, rows: int, user, task) -> "ImportJo
     return job
 
 
-def run(job_id: int, import_file: Callable) -> "ImportJob | None":  # noqa: F821
+def run(job_id: int, import_file: Callable) -> ImportJob | None:
     """Run a queued import: ``import_file(job, file, progress)`` returns the report to keep.
 
     ``progress(rows_done)`` is called as the rows are checked, so the page can show it.
     """
-    from .models import ImportJob
-
     claimed = ImportJob.objects.filter(pk=job_id, status=QUEUED).update(
         status=RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
     )
