@@ -1,5 +1,7 @@
 """Forms of the OPD inputs: input windows, worksheet entries, comments."""
 
+import secrets
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +97,8 @@ class EntryForm(forms.ModelForm):
     """The whole entry; a proposal gets a target and a budget field for each year."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    # one token per loaded page, so that two tabs of one account are told apart
+    page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=32)
 
     class Meta:
         model = WorksheetEntry
@@ -133,6 +137,7 @@ class EntryForm(forms.ModelForm):
         )
         if not self.is_bound:
             self.initial["version"] = entry.version
+            self.initial["page"] = secrets.token_hex(16)
         if entry.is_asset:
             self.fields["asset_status"].required = True
         if not entry.is_asset:
@@ -207,7 +212,7 @@ class EntryForm(forms.ModelForm):
         stored = EntryForm(instance=current, years=self.years)
         rows = []
         for name, field in self.fields.items():
-            if name == "version":
+            if name in ("version", "page"):
                 continue
             mine = self.data.getlist(name) if name == "partner_opds" else self.data.get(name, "")
             theirs = stored[name].value()

@@ -108,22 +108,27 @@ def lock_editable(worksheet_id: int) -> Worksheet:
     return locked
 
 
-def save_entry(entry: WorksheetEntry, form, expected_version: int, user) -> WorksheetEntry:
+def save_entry(
+    entry: WorksheetEntry, form, expected_version: int, user, page: str = ""
+) -> WorksheetEntry:
     """Save a valid entry form unless the stored entry changed since ``expected_version``.
 
     The row is locked while comparing versions, so of two simultaneous saves of one version
-    exactly one wins and the other gets StaleEntry with the version that won. A newer version
-    written by the same person is no conflict: it is their own autosave, still under way when
-    they pressed Save.
+    exactly one wins and the other gets StaleEntry with the version that won. Whoever saved
+    the newer version, the same person in another tab included, the save is refused; only a
+    newer version saved from the same page (``page``, the token the page was loaded with) is
+    no conflict: it is that page's own autosave, still under way when Save was pressed.
     """
     with transaction.atomic():
         lock_editable(entry.worksheet_id)
         current = WorksheetEntry.objects.select_for_update().get(pk=entry.pk)
-        if current.version != expected_version and current.updated_by_id != user.pk:
+        own_autosave = bool(page) and current.saved_from_page == page
+        if current.version != expected_version and not own_autosave:
             raise StaleEntry(current)
         saved = form.save(commit=False)
         saved.version = current.version + 1
         saved.updated_by = user
+        saved.saved_from_page = page
         saved.save()
         form.save_m2m()
         mark_started(saved.worksheet)

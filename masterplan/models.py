@@ -729,6 +729,11 @@ class WorksheetEntry(models.Model):
         blank=True,
         related_name="+",
     )
+    # the page (browser tab) that saved the current version: its own autosave still under way
+    # when it presses Save is no conflict, another tab of the same account is
+    saved_from_page = models.CharField(
+        _("saved from page"), max_length=32, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("worksheet entry")

@@ -5,24 +5,22 @@ rejected row is reported with its reason, and nothing is saved unless every row 
 """
 
 import io
-import logging
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from regency import imports
 from regency.models import Element, Opd
 
 from . import inputs
 from .forms_inputs import EntryForm, entry_kinds
 from .models import FundingSource, ReadinessComponent, Worksheet, WorksheetEntry
-
-logger = logging.getLogger(__name__)
 
 SHEET_TITLE = "Kertas Kerja"
 # (key, Indonesian header, width); the headers are what mentors read and type under
@@ -171,8 +169,11 @@ class UnreadableFile(Exception):
     pass
 
 
-def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
-    """Read an XLSX file into one worksheet: every row valid, or nothing saved."""
+def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportResult:
+    """Read an XLSX file into one worksheet: every row valid, or nothing saved.
+
+    ``progress(rows_checked)`` is called now and then while the rows are checked.
+    """
     years = worksheet.window.programme.years
     rows = _read_rows(data)
     allowed_kinds = {value for value, _label in entry_kinds(worksheet.window)}
@@ -191,7 +192,9 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
 
     headers = {key: header for key, header, _width in _columns(years)}
     forms, rejections = [], []
-    for number, row in rows:
+    for checked, (number, row) in enumerate(rows):
+        if progress and checked and checked % 100 == 0:
+            progress(checked)
         reasons = []
         title = row.get("title", "")
         opd_cell = row.get("opd", "").lower()
@@ -273,6 +276,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
             is_new = form.instance.pk is None
             entry = form.save(commit=False)
             entry.updated_by = user
+            entry.saved_from_page = ""  # no open page saved this version
             if not is_new:
                 entry.version += 1
             entry.save()
@@ -294,15 +298,10 @@ def _changed_since(version) -> str:
 
 def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
     try:
-        book = load_workbook(data, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        logger.info("unreadable worksheet upload: %s", exc)
-        raise UnreadableFile(
-            _("it is not an Excel workbook (.xlsx); save it from Excel or LibreOffice again.")
-        ) from exc
-    sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None) or ()
+        rows = imports.read_table(data, sheet_name=SHEET_TITLE)
+    except imports.RefusedFile as refused:
+        raise UnreadableFile(refused.message) from refused
+    header = rows[0] if rows else ()
     keys_by_header = {}
     for key, title, _width in [*COLUMNS, VERSION_COLUMN]:
         keys_by_header[title.lower()] = key
@@ -318,7 +317,7 @@ def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
     if "title" not in keys:
         raise UnreadableFile(_("The first row must hold the column headers, among them “Nama”."))
     result = []
-    for number, values in enumerate(rows, start=2):
+    for number, values in enumerate(rows[1:], start=2):
         row = {}
         for key, value in zip(keys, values, strict=False):
             if key is None or value is None:
@@ -328,8 +327,35 @@ def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
             row[key] = str(value).strip()
         if any(row.values()):
             result.append((number, row))
-    book.close()
     return result
+
+
+def count_rows(data) -> int:
+    """How many rows under the header a file has (refusing it as the import would)."""
+    rows = _read_rows(data)
+    data.seek(0)
+    return len(rows)
+
+
+def run_import_job(job, data, progress) -> dict:
+    """The import of a queued job (regency.imports.run), as the report the page shows."""
+    worksheet = Worksheet.objects.select_related("window__programme", "opd", "dimension").get(
+        pk=job.target_id
+    )
+    try:
+        result = import_worksheet(worksheet, data, job.requested_by, progress=progress)
+    except UnreadableFile as error:
+        raise imports.RefusedFile(str(error)) from error
+    except inputs.WrongState as refused:
+        raise imports.RefusedFile(refused.message) from refused
+    return {
+        "created": result.created,
+        "updated": result.updated,
+        "all_or_nothing": True,
+        "rejected": [
+            {"row": r.row, "title": r.title, "reasons": r.reasons} for r in result.rejections
+        ],
+    }
 
 
 def _form_data(row, entry, years, elements, sources, opds):

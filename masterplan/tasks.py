@@ -67,3 +67,19 @@ def send_due_input_reminders() -> list[int]:
     from . import inputs
 
     return inputs.send_due_reminders()
+
+
+@shared_task(
+    name="masterplan.import_worksheet",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=300,
+    soft_time_limit=270,
+)
+def import_worksheet(job_id: int) -> str:
+    from regency import imports
+
+    from . import spreadsheets
+
+    job = imports.run(job_id, spreadsheets.run_import_job)
+    return job.status if job else "missing"

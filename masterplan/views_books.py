@@ -9,16 +9,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency import files
+from regency.middleware import allow_large_body
 from regency.models import Programme
 from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_required
 
 from . import blocks, books, revisions
 from .forms_books import (
+    MAX_CHAPTER_BYTES,
+    MAX_CHAPTER_MEGABYTES,
+    MAX_CHAPTER_REQUEST_BYTES,
     ChapterEditForm,
     ChapterImageForm,
     ChapterStateForm,
     CommentForm,
     NewChapterForm,
+    chapter_too_large,
 )
 from .html import sanitize
 from .models import Book, Chapter, ChapterComment, RenderJob
@@ -30,6 +35,7 @@ def preview_of(chapter: Chapter, body: str, title: str | None = None):
     return books.number_chapter(chapter.order, title or chapter.title, filled)
 
 
+@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
 @role_required(SECRETARIAT)
 def chapter_edit(request, chapter_id):
     chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
@@ -71,6 +77,9 @@ def chapter_edit(request, chapter_id):
         "conflict": conflict,
         "numbered": preview_of(chapter, form["body"].value() or "", form["title"].value()),
         "block_choices": blocks.choices(),
+        "max_bytes": MAX_CHAPTER_BYTES,
+        "too_large": chapter_too_large(),
+        "max_megabytes": MAX_CHAPTER_MEGABYTES,
     }
     return render(request, "masterplan/chapter_edit.html", context, status=status)
 
@@ -84,6 +93,7 @@ def _conflict(stale: revisions.StaleSave, typed: str) -> dict:
     }
 
 
+@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
 @require_POST
 @role_required(SECRETARIAT)
 def chapter_preview(request, chapter_id):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency.models import Dimension, Opd, Programme
+from regency import imports
+from regency.models import Dimension, ImportJob, Opd, Programme
 from regency.permissions import (
     EVERYONE,
     INPUT_COMMENTERS,
@@ -269,7 +270,9 @@ def entry_edit(request, entry_id):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            inputs.save_entry(entry, form, form.cleaned_data["version"], request.user)
+            inputs.save_entry(
+                entry, form, form.cleaned_data["version"], request.user, form.cleaned_data["page"]
+            )
         except inputs.StaleEntry as stale:
             conflict = _conflict(form, stale.current)
         except inputs.WrongState as refused:  # submitted meanwhile; what was typed stays
@@ -296,7 +299,7 @@ def entry_autosave(request, entry_id):
     else:
         try:
             context["saved"] = inputs.save_entry(
-                entry, form, form.cleaned_data["version"], request.user
+                entry, form, form.cleaned_data["version"], request.user, form.cleaned_data["page"]
             )
         except inputs.StaleEntry as stale:
             context["conflict"] = _conflict(form, stale.current)
@@ -383,19 +386,31 @@ def worksheet_import(request, worksheet_id):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
+    job = ImportJob.objects.filter(
+        pk=request.GET.get("job") if request.GET.get("job", "").isdigit() else None,
+        kind=ImportJob.Kind.WORKSHEET,
+        target_id=worksheet.pk,
+        requested_by=request.user,
+    ).first()
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            result = spreadsheets.import_worksheet(
-                worksheet, form.cleaned_data["file"], request.user
-            )
+            rows = spreadsheets.count_rows(upload)
+            if rows > imports.QUEUE_ABOVE_ROWS:
+                job = imports.queue(
+                    ImportJob.Kind.WORKSHEET, worksheet.pk, upload, rows, request.user,
+                    tasks.import_worksheet,
+                )  # fmt: skip
+                url = reverse("masterplan:worksheet_import", args=[worksheet.pk])
+                return redirect(f"{url}?job={job.pk}")
+            else:
+                result = spreadsheets.import_worksheet(worksheet, upload, request.user)
         except spreadsheets.UnreadableFile as error:
-            form.add_error(
-                "file", _("This file cannot be read as a worksheet: %(error)s") % {"error": error}
-            )
+            form.add_error("file", str(error))
         except inputs.WrongState as refused:
             form.add_error(None, refused.message)
         else:
-            if result.ok:
+            if result is not None and result.ok:
                 messages.success(
                     request,
                     _("Imported: %(created)s new and %(updated)s updated entries.")
@@ -405,5 +420,5 @@ def worksheet_import(request, worksheet_id):
     return render(
         request,
         "masterplan/inputs/import.html",
-        {"worksheet": worksheet, "form": form, "result": result},
+        {"worksheet": worksheet, "form": form, "result": result, "job": job},
     )

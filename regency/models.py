@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .files import PrivateStorage
+from .jobs import JobQuerySet
 from .validators import validate_nip
 
 
@@ -284,3 +286,58 @@ class Programme(models.Model):
         if programme is None:
             raise Http404("No programme has been set up yet.")
         return programme
+
+
+class ImportJob(models.Model):
+    """One large import of an uploaded table (worksheet rows, participants), and its report."""
+
+    class Kind(models.TextChoices):
+        WORKSHEET = "worksheet", _("Worksheet")
+        PARTICIPANTS = "participants", _("Participants")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("import of"), max_length=20, choices=Kind.choices)
+    target_id = models.PositiveIntegerField(
+        _("imported into"), help_text=_("The worksheet, or the programme of the register.")
+    )
+    file = models.FileField(
+        _("uploaded file"), storage=PrivateStorage(), upload_to="imports/", blank=True
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows checked"), default=0)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        "User", verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return min(100, 100 * self.rows_done // self.rows_total) if self.rows_total else 0

@@ -206,11 +206,11 @@ class TestEditingAProposal:
         client = login(representative)
         client.post(
             reverse("masterplan:entry_autosave", args=[proposal.pk]),
-            entry_data(proposal, title="Draf otomatis"),
+            entry_data(proposal, title="Draf otomatis", page="tab1"),
         )
         response = client.post(
             reverse("masterplan:entry_edit", args=[proposal.pk]),
-            entry_data(proposal, version=1, title="Simpan manual"),
+            entry_data(proposal, version=1, title="Simpan manual", page="tab1"),
         )
         assert response.status_code == 302
         proposal.refresh_from_db()

@@ -1,6 +1,5 @@
 """The register of participants: import from XLSX or CSV with a row report, export to XLSX."""
 
-import csv
 import io
 from dataclasses import dataclass, field
 
@@ -9,7 +8,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from regency.models import Opd
+from regency import imports
+from regency.models import Opd, Programme
 
 from .models import Category, Participant
 
@@ -38,27 +38,6 @@ class ImportReport:
         return self.created + self.updated + len(self.rejected)
 
 
-def read_rows(upload) -> list[list]:
-    """The rows of an uploaded .xlsx or .csv file, header first."""
-    name = (upload.name or "").lower()
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(upload, read_only=True, data_only=True)
-        except Exception as exc:
-            raise ValidationError(_("The file is not a readable XLSX workbook.")) from exc
-        return [list(row) for row in book.active.iter_rows(values_only=True)]
-    if name.endswith(".csv"):
-        text = upload.read().decode("utf-8-sig", errors="replace")
-        try:
-            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-        except csv.Error:  # one column, or an empty file
-            dialect = csv.excel
-        return list(csv.reader(io.StringIO(text), dialect))
-    raise ValidationError(_("Upload an .xlsx or .csv file."))
-
-
 def _category(value: str) -> str | None:
     value = value.strip().lower()
     if not value:
@@ -80,11 +59,12 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-@transaction.atomic
-def import_participants(programme, rows: list[list]) -> ImportReport:
+def import_participants(programme, rows: list[list], progress=None) -> ImportReport:
     """Create or update participants row by row; report every row rejected and why.
 
     A row whose NIP is already in the register updates that person instead of adding a twin.
+    Every row is checked first (``progress(rows_checked)`` is called now and then), then the
+    accepted ones are saved in one transaction.
     """
     report = ImportReport()
     if not rows:
@@ -101,7 +81,11 @@ def import_participants(programme, rows: list[list]) -> ImportReport:
         opds[opd.name.lower()] = opd
         if opd.acronym:
             opds[opd.acronym.lower()] = opd
+    accepted: dict[int, Participant] = {}  # by id(): a NIP twice in the file is one person
+    by_nip: dict[str, Participant] = {}
     for number, raw in enumerate(rows[1:], start=2):
+        if progress and number % 100 == 0:
+            progress(number - 1)
         values = {key: _cell(v) for key, v in zip(header, raw, strict=False) if key}
         if not any(values.values()):
             continue
@@ -127,7 +111,9 @@ def import_participants(programme, rows: list[list]) -> ImportReport:
             "phone": values.get("phone", "")[:30],
             "nip": nip,
         }
-        existing = programme.participants.filter(nip=nip).first() if nip else None
+        existing = None
+        if nip:
+            existing = by_nip.get(nip) or programme.participants.filter(nip=nip).first()
         participant = existing or Participant(programme=programme)
         for key, value in fields.items():
             setattr(participant, key, value)
@@ -141,12 +127,29 @@ def import_participants(programme, rows: list[list]) -> ImportReport:
             continue
         if participant.user_id is None:
             participant.user = account_for(participant)
-        participant.save()
+        accepted[id(participant)] = participant
+        if nip:
+            by_nip[nip] = participant
         if existing:
             report.updated += 1
         else:
             report.created += 1
+    with transaction.atomic():
+        for participant in accepted.values():
+            participant.save()
     return report
+
+
+def run_import_job(job, data, progress) -> dict:
+    """The import of a queued job (regency.imports.run), as the report the page shows."""
+    programme = Programme.objects.get(pk=job.target_id)
+    report = import_participants(programme, imports.read_table(data), progress=progress)
+    return {
+        "created": report.created,
+        "updated": report.updated,
+        "all_or_nothing": False,
+        "rejected": [{"row": row, "title": "", "reasons": [why]} for row, why in report.rejected],
+    }
 
 
 def account_for(participant: Participant):

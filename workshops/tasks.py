@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from . import printing
+from . import printing, register
 
 
 @shared_task(
@@ -21,3 +21,17 @@ def make_thumbnail(photo_id: int) -> str:
 
     photo = photos.make_thumbnail(photo_id)
     return "done" if photo else "missing"
+
+
+@shared_task(
+    name="workshops.import_participants",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=300,
+    soft_time_limit=270,
+)
+def import_participants(job_id: int) -> str:
+    from regency import imports
+
+    job = imports.run(job_id, register.run_import_job)
+    return job.status if job else "missing"

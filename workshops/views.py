@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency import files
-from regency.models import ROLES_WITH_OPD, Programme
+from regency import files, imports
+from regency.models import ROLES_WITH_OPD, ImportJob, Programme
 from regency.permissions import EVERYONE, READERS, SECRETARIAT, can_manage_workshops, role_required
 
-from . import attendance, photos, planning, printing, register
+from . import attendance, photos, planning, printing, register, tasks
 from .forms import (
     AgendaItemForm,
     FollowUpForm,
@@ -202,14 +202,32 @@ def participant_import(request):
     programme = Programme.current_or_404()
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
+    job = ImportJob.objects.filter(
+        pk=request.GET.get("job") if request.GET.get("job", "").isdigit() else None,
+        kind=ImportJob.Kind.PARTICIPANTS,
+        target_id=programme.pk,
+        requested_by=request.user,
+    ).first()
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            rows = register.read_rows(form.cleaned_data["file"])
-        except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same answer
-            form.add_error("file", getattr(exc, "message", None) or _("The file cannot be read."))
+            rows = imports.read_table(upload)
+        except imports.RefusedFile as refused:
+            form.add_error("file", refused.message)
         else:
+            if len(rows) - 1 > imports.QUEUE_ABOVE_ROWS:
+                job = imports.queue(
+                    ImportJob.Kind.PARTICIPANTS, programme.pk, upload, len(rows) - 1,
+                    request.user, tasks.import_participants,
+                )  # fmt: skip
+                url = reverse("workshops:participant_import")
+                return redirect(f"{url}?job={job.pk}")
             report = register.import_participants(programme, rows)
-    return render(request, "workshops/participant_import.html", {"form": form, "report": report})
+    return render(
+        request,
+        "workshops/participant_import.html",
+        {"form": form, "report": report, "job": job},
+    )
 
 
 @role_required(SECRETARIAT)

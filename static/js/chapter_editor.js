@@ -4,7 +4,81 @@
   var script = document.currentScript;
   var choices = JSON.parse(document.getElementById("block-choices").textContent);
   var title = document.getElementById("id_title");
+  var form = document.getElementById("chapter-form");
+  var maxBytes = parseInt(form.dataset.maxBytes, 10);
+  var tooLarge = document.getElementById("chapter-too-large");
+  var draftNotice = document.getElementById("chapter-draft");
+  var draftKey = "chapter-" + form.dataset.chapter;
   var timer = null;
+  var draftTimer = null;
+  var draftChecked = false;
+
+  // The server refuses a text over the limit; say so here, before sending, and keep the text.
+  function isTooLarge(text) {
+    if (text.length * 3 <= maxBytes) return false; // UTF-8 takes at most 3 bytes a unit
+    return text.length > maxBytes || new Blob([text]).size > maxBytes;
+  }
+
+  function showTooLarge(show) {
+    tooLarge.textContent = form.dataset.tooLarge;
+    tooLarge.hidden = !show;
+    if (show) tooLarge.scrollIntoView({ block: "center" });
+  }
+
+  // Unsaved text is kept in this browser (IndexedDB: localStorage holds only about 5 MB),
+  // so that neither a refused save nor a closed tab loses it.
+  var database = null;
+  function withDrafts(mode, action) {
+    if (!window.indexedDB) return Promise.resolve(undefined);
+    if (!database) {
+      database = new Promise(function (resolve, reject) {
+        var opening = indexedDB.open("chapter-drafts", 1);
+        opening.onupgradeneeded = function () { opening.result.createObjectStore("drafts"); };
+        opening.onsuccess = function () { resolve(opening.result); };
+        opening.onerror = function () { reject(opening.error); };
+      });
+    }
+    return database.then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var request = action(db.transaction("drafts", mode).objectStore("drafts"));
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function () { reject(request.error); };
+      });
+    }).catch(function () { return undefined; });
+  }
+
+  function keepDraft(editor) {
+    var draft = { title: title.value, body: editor.getContent(), at: Date.now() };
+    return withDrafts("readwrite", function (store) { return store.put(draft, draftKey); });
+  }
+
+  function scheduleDraft(editor) {
+    if (!draftChecked || !draftNotice.hidden) return; // never overwrite a draft not yet seen
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(function () { keepDraft(editor); }, 1000);
+  }
+
+  function offerDraft(editor) {
+    withDrafts("readonly", function (store) { return store.get(draftKey); }).then(function (draft) {
+      draftChecked = true;
+      if (!draft) return;
+      if (draft.body === editor.getContent() && draft.title === title.value) {
+        withDrafts("readwrite", function (store) { return store.delete(draftKey); });
+        return;
+      }
+      draftNotice.hidden = false;
+      draftNotice.querySelector("[data-draft=restore]").onclick = function () {
+        draftNotice.hidden = true;
+        title.value = draft.title;
+        editor.setContent(draft.body);
+        showTooLarge(isTooLarge(draft.body));
+      };
+      draftNotice.querySelector("[data-draft=discard]").onclick = function () {
+        draftNotice.hidden = true;
+        withDrafts("readwrite", function (store) { return store.delete(draftKey); });
+      };
+    });
+  }
 
   // Exactly the tags and attributes the server-side sanitiser keeps (masterplan/html.py).
   var VALID =
@@ -16,10 +90,13 @@
   function refreshPreview(editor) {
     clearTimeout(timer);
     timer = setTimeout(function () {
+      var body = editor.getContent();
+      showTooLarge(isTooLarge(body));
+      if (!tooLarge.hidden) return;
       htmx.ajax("POST", script.dataset.preview, {
         target: "#preview",
         swap: "outerHTML",
-        values: { body: editor.getContent(), title: title.value },
+        values: { body: body, title: title.value },
       });
     }, 300);
   }
@@ -150,7 +227,9 @@
         },
       });
       editor.on("input change undo redo SetContent", function () { refreshPreview(editor); });
+      editor.on("input change undo redo", function () { scheduleDraft(editor); });
       editor.on("init", function () {
+        offerDraft(editor);
         editor.getBody().querySelectorAll("div[data-block]").forEach(function (div) {
           if (!div.textContent.trim()) div.textContent = label(div.dataset.block);
         });
@@ -159,6 +238,26 @@
   });
   title.addEventListener("input", function () {
     var editor = tinymce.get("id_body");
-    if (editor) refreshPreview(editor);
+    if (editor) {
+      refreshPreview(editor);
+      scheduleDraft(editor);
+    }
+  });
+  // Saving: pasted pictures are uploaded first (never sent inside the text), the text is
+  // kept in this browser, and a text over the limit is not sent at all.
+  form.addEventListener("submit", function (event) {
+    var editor = tinymce.get("id_body");
+    if (!editor) return;
+    event.preventDefault();
+    Promise.resolve(editor.uploadImages())
+      .catch(function () {})
+      .then(function () {
+        editor.save();
+        return keepDraft(editor);
+      })
+      .then(function () {
+        if (isTooLarge(editor.getContent())) return showTooLarge(true);
+        form.submit();
+      });
   });
 })();
