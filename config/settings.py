@@ -5,6 +5,7 @@ table). With no DATABASE_URL the app uses SQLite under var/; with no REDIS_URL, 
 tasks run in-process and the cache lives in memory, so `make run` needs nothing installed.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
     "regency",
     "workshops",
     "quickwins",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into its page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +128,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes, regency/throttling.py): the login, the admin login and
+# signing's password check. Counted in the database, so that it works with Redis down.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "regency.throttling.LoginAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # this order: the handler reads it so
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")  # for one username, from anywhere
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", "30")  # one address
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_RESET_ON_SUCCESS = envbool("LOGIN_RESET_ON_SUCCESS", "True")
+# A try during a lockout does not prolong it, so the time the page gives holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "regency.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "regency.throttling.client_address"
+AXES_VERBOSE = False
+# Reverse proxies in front of gunicorn that append the client's address to X-Forwarded-For;
+# 0 (no proxy) reads REMOTE_ADDR. Too high a number lets a client choose its own address.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "masterplan:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -179,6 +203,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
         "celery.app.trace": {"level": "WARNING"},  # one line per task is noise; failures stay
+        "axes": {"level": "WARNING"},  # each failure and lockout stays; successes are noise
     },
 }
 
