@@ -5,6 +5,7 @@ table). With no DATABASE_URL the app uses SQLite under var/; with no REDIS_URL, 
 tasks run in-process and the cache lives in memory, so `make run` needs nothing installed.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "axes",
     "regency",
     "workshops",
     "quickwins",
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into its page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,6 +130,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes, regency/throttling.py): the login, the admin login and
+# signing's password check. Counted in the database, so that it works with Redis down.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "regency.throttling.LoginAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # this order: the handler reads it so
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")  # for one username, from anywhere
+LOGIN_ADDRESS_FAILURE_LIMIT = envint("LOGIN_ADDRESS_FAILURE_LIMIT", "30")  # one address
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_RESET_ON_SUCCESS = envbool("LOGIN_RESET_ON_SUCCESS", "True")
+# A try during a lockout does not prolong it, so the time the page gives holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "regency.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "regency.throttling.client_address"
+AXES_VERBOSE = False
+# Reverse proxies in front of gunicorn that append the client's address to X-Forwarded-For;
+# 0 (no proxy) reads REMOTE_ADDR. Too high a number lets a client choose its own address.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "masterplan:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -155,11 +179,10 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# The anonymous verify page counts POSTs per client address (django-ratelimit, in the cache).
-# Behind a reverse proxy REMOTE_ADDR is the proxy's: name the header in which it passes the
-# client's address as Django's META key, e.g. HTTP_X_REAL_IP. The page keeps serving if the
-# cache is down.
-RATELIMIT_IP_META_KEY = os.environ.get("CLIENT_IP_HEADER") or None
+# The anonymous verify page counts POSTs per client address (django-ratelimit, in the cache),
+# the address read the one way sign-in throttling reads it (TRUSTED_PROXY_COUNT). The page
+# keeps serving if the cache is down.
+RATELIMIT_IP_META_KEY = "regency.throttling.client_address"
 RATELIMIT_FAIL_OPEN = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -187,6 +210,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
         "celery.app.trace": {"level": "WARNING"},  # one line per task is noise; failures stay
+        "axes": {"level": "WARNING"},  # each failure and lockout stays; successes are noise
     },
 }
 

@@ -11,12 +11,12 @@ import json
 import secrets
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regency import throttling
 from regency.models import Programme, Regency, Role, User
 
 from .models import CommitmentSheet, Signatory, Signature, SigningEvent, SigningNonce
@@ -25,8 +25,6 @@ SIGNER_ROLES = (Role.REGIONAL_HEAD, Role.OPD_HEAD, Role.MENTOR)
 NONCE_LIFETIME = datetime.timedelta(hours=2)
 MAX_IMAGE_BYTES = 200_000
 MAX_IMAGE_SIDE = 2400
-MAX_PASSWORD_FAILURES = 5
-PASSWORD_LOCKOUT_SECONDS = 15 * 60
 
 
 class SigningRefused(Exception):
@@ -295,11 +293,20 @@ class Request:
     user_agent: str
 
 
-def password_failures_key(user: User) -> str:
-    return f"signing-password-failures:{user.pk}"
+def _confirm_password(who: Request, password: str) -> None:
+    """The password again, counted with the sign-in's wrong passwords (outside the request's
+    transaction, so that a refusal does not roll the count back)."""
+    try:
+        right = throttling.confirm_password(
+            who.user, password or "", address=who.ip, user_agent=who.user_agent
+        )
+    except throttling.LockedOut as locked:
+        raise SigningRefused(str(locked)) from locked
+    if not right:
+        raise SigningRefused(_("The password is wrong. Enter the password you sign in with."))
 
 
-def _check(sheet_id: int, who: Request, password: str, nonce: str, seen_hash: str):
+def _check(sheet_id: int, who: Request, nonce: str, seen_hash: str):
     """Refuse a request that must not be recorded; return the locked sheet and signatory."""
     signatory = Signatory.objects.filter(sheet_id=sheet_id, user=who.user).first()
     if signatory is None:
@@ -308,13 +315,6 @@ def _check(sheet_id: int, who: Request, password: str, nonce: str, seen_hash: st
         raise SigningRefused(
             _("This signing form was already sent or has expired. Check the sheet and sign again.")
         )
-    failures_key = password_failures_key(who.user)
-    if cache.get(failures_key, 0) >= MAX_PASSWORD_FAILURES:
-        raise SigningRefused(_("Too many wrong passwords. Wait 15 minutes, then try again."))
-    if not who.user.check_password(password or ""):
-        cache.add(failures_key, 0, timeout=PASSWORD_LOCKOUT_SECONDS)
-        cache.incr(failures_key)
-        raise SigningRefused(_("The password is wrong. Enter the password you sign in with."))
     sheet = CommitmentSheet.objects.select_for_update().get(pk=sheet_id)
     signatory = Signatory.objects.select_related("sheet").get(pk=signatory.pk)
     if sheet.status == CommitmentSheet.Status.VOIDED:
@@ -354,8 +354,9 @@ def sign(
 ) -> Signature:
     """Record the caller's signature on an issued sheet, or raise SigningRefused."""
     try:
+        _confirm_password(who, password)
         with transaction.atomic():
-            sheet, signatory = _check(sheet_id, who, password, nonce, seen_hash)
+            sheet, signatory = _check(sheet_id, who, nonce, seen_hash)
             return record_signature(sheet, signatory, who, image=image, method=method)
     except SigningRefused as refusal:
         _refused(sheet_id, who, refusal)
@@ -391,8 +392,9 @@ def decline(
 ) -> Signature:
     """Record that the caller declines to sign, with their reason."""
     try:
+        _confirm_password(who, password)
         with transaction.atomic():
-            sheet, signatory = _check(sheet_id, who, password, nonce, seen_hash)
+            sheet, signatory = _check(sheet_id, who, nonce, seen_hash)
             signature = Signature.objects.create(
                 signatory=signatory,
                 outcome=Signature.Outcome.DECLINED,

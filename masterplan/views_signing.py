@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency import files, throttle
+from regency import files, throttle, throttling
 from regency.models import Programme, Role
 from regency.permissions import SECRETARIAT, role_required
 
@@ -33,7 +33,7 @@ def _sheets(user):
 def _who(request) -> signing.Request:
     return signing.Request(
         user=request.user,
-        ip=request.META.get("REMOTE_ADDR"),
+        ip=throttling.client_address(request),  # behind the proxy too, as the sign-in counts
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
 

@@ -1,12 +1,16 @@
 """Files every app shares: private storage, turning print HTML into PDF, and the one way to
 check, name, store and serve an upload."""
 
+import logging
+import mimetypes
 import re
 import uuid
 import zipfile
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django import forms
 from django.conf import settings
@@ -39,6 +43,57 @@ class PrivateStorage(FileSystemStorage):
         return None
 
 
+logger = logging.getLogger(__name__)
+
+
+def print_file(url: str) -> Path | None:
+    """The file a ``file:`` URL of print HTML may read, or None: only the app's static files
+    (a /static/ path or a file under STATIC_ROOT or STATICFILES_DIRS) and files under
+    MEDIA_ROOT and PRIVATE_MEDIA_ROOT, after resolving ../ and symbolic links."""
+    from django.contrib.staticfiles import finders
+
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(parts.path))
+    static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+    if str(path).startswith(static_prefix):  # a /static/ link, as base_url "/" makes it
+        relative = str(path)[len(static_prefix) :]
+        path = Path(finders.find(relative) or Path(settings.STATIC_ROOT) / relative)
+    roots = [settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT, settings.STATIC_ROOT]
+    roots += [
+        entry[1] if isinstance(entry, tuple) else entry for entry in settings.STATICFILES_DIRS
+    ]
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not real.is_file():
+        return None
+    if not any(real.is_relative_to(Path(root).resolve()) for root in roots):
+        return None
+    return real
+
+
+def _print_fetcher():
+    """A WeasyPrint URL fetcher that reads data: URIs and ``print_file`` files, nothing else:
+    chapter HTML must not make the worker fetch from the network or read the disk."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PrintFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url[:5].lower() == "data:":
+                return super().fetch(url, headers)
+            path = print_file(url)
+            if path is None:
+                logger.warning("The PDF renderer refused to fetch %s", url[:300])
+                raise ValueError(f"Not a file print HTML may use: {url[:300]}")
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+
+    return PrintFetcher(allowed_protocols=("data", "file"), allow_redirects=False)
+
+
 def html_to_pdf(html: str, base_url: str = "/") -> tuple[bytes, int]:
     """Render print HTML with WeasyPrint; return the PDF and its page count.
 
@@ -46,7 +101,7 @@ def html_to_pdf(html: str, base_url: str = "/") -> tuple[bytes, int]:
     """
     from weasyprint import HTML  # imported here: it is heavy and only workers need it
 
-    document = HTML(string=html, base_url=base_url).render()
+    document = HTML(string=html, base_url=base_url, url_fetcher=_print_fetcher()).render()
     return document.write_pdf(), len(document.pages)
 
 

@@ -67,6 +67,14 @@ def can_manage_workshops(user) -> bool:
     return is_secretariat(user)
 
 
+def can_request_letter(user, invitation) -> bool:
+    """Queue an invitation letter: the secretariat any, a participant only their own (a
+    reader who sees every invitation still queues no one else's documents)."""
+    if is_secretariat(user):
+        return True
+    return user.is_authenticated and invitation.participant.user_id == user.pk
+
+
 # OPD inputs (worksheets): everyone who reads them all, and who may comment on them.
 INPUT_READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
 INPUT_COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})

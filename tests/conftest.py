@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.http import HttpRequest
 
 from config.celery import app as celery_app
 from regency.models import Role
@@ -82,7 +83,8 @@ def opd_head(opd):
 @pytest.fixture
 def login(client):
     def sign_in(user):
-        assert client.login(username=user.username, password=PASSWORD)
+        # django-axes throttles every authenticate(): it needs the request to count by address
+        assert client.login(request=HttpRequest(), username=user.username, password=PASSWORD)
         return client
 
     return sign_in

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest
 from pypdf import PdfReader
 
 from quickwins.models import ProgressUpdate
@@ -35,7 +36,9 @@ class TestLoadDemo:
             "kepala.dinkes": "Dinas Kesehatan (Dinkes)",
         }
         for username, text in expected.items():
-            assert client.login(username=username, password="tuban2026"), username
+            assert client.login(request=HttpRequest(), username=username, password="tuban2026"), (
+                username
+            )
             assert text in client.get("/").content.decode(), username
             client.logout()
 

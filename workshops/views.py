@@ -12,7 +12,14 @@ from django.views.decorators.http import require_POST
 
 from regency import files, imports
 from regency.models import ROLES_WITH_OPD, ImportJob, Programme
-from regency.permissions import EVERYONE, READERS, SECRETARIAT, can_manage_workshops, role_required
+from regency.permissions import (
+    EVERYONE,
+    READERS,
+    SECRETARIAT,
+    can_manage_workshops,
+    can_request_letter,
+    role_required,
+)
 
 from . import attendance, photos, planning, printing, register, tasks
 from .forms import (
@@ -374,8 +381,11 @@ def letters_request(request, workshop_id):
 @role_required(EVERYONE)
 def my_letter_request(request, invitation_id):
     invitation = get_object_or_404(
-        Invitation.objects.visible_to(request.user).select_related("workshop"), pk=invitation_id
+        Invitation.objects.visible_to(request.user).select_related("workshop", "participant"),
+        pk=invitation_id,
     )
+    if not can_request_letter(request.user, invitation):
+        raise PermissionDenied
     job = printing.request_print(
         request.user, PrintJob.Kind.INVITATION_LETTERS, invitation.workshop, invitation=invitation
     )

@@ -1,0 +1,132 @@
+"""The PDF renderer reads only data: URIs, the app's static files and its own media files."""
+
+import base64
+import io
+import socket
+
+import pytest
+from pypdf import PdfReader
+
+from regency.files import html_to_pdf
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+@pytest.fixture
+def listener():
+    """A local port that records whether anything connects to it during a render."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.3)
+    yield sock
+    sock.close()
+
+
+def connected(sock) -> bool:
+    try:
+        connection, _ = sock.accept()
+    except TimeoutError:
+        return False
+    connection.close()
+    return True
+
+
+def attachments(pdf: bytes) -> dict:
+    return dict(PdfReader(io.BytesIO(pdf)).attachments)
+
+
+def render(body: str) -> bytes:
+    pdf, _pages = html_to_pdf(f"<html><body>{body}</body></html>")
+    return pdf
+
+
+class TestNetwork:
+    def test_pictures_styles_and_css_urls_on_a_local_port_are_not_fetched(self, listener):
+        port = listener.getsockname()[1]
+        render(
+            f'<link rel="stylesheet" href="http://127.0.0.1:{port}/style.css">'
+            f'<style>p {{ background: url("http://127.0.0.1:{port}/bg.png") }}</style>'
+            f'<p>Bab 1</p><img src="http://127.0.0.1:{port}/chart.png">'
+        )
+        assert not connected(listener)
+
+    def test_a_chapter_pointing_at_a_local_port_renders_without_a_request(
+        self, listener, programme
+    ):
+        from masterplan import books
+        from masterplan.models import Chapter
+        from tests.factories import BookFactory
+
+        port = listener.getsockname()[1]
+        book = BookFactory(programme=programme)
+        chapter = Chapter.objects.create(book=book, order=1, title="Pendahuluan")
+        Chapter.objects.filter(pk=chapter.pk).update(  # as if past the sanitiser
+            body=f'<p>Teks</p><img src="http://127.0.0.1:{port}/x.png">'
+            f'<p style="background: url(http://127.0.0.1:{port}/y.png)">Latar</p>'
+        )
+        pdf, pages = books.render_pdf(books.book_html(book))
+        assert pages >= 1 and pdf.startswith(b"%PDF")
+        assert not connected(listener)
+
+
+class TestFiles:
+    def test_etc_passwd_is_not_read(self):
+        pdf = render(
+            '<link rel="attachment" href="file:///etc/passwd">'
+            '<a rel="attachment" href="file:///etc/passwd">lampiran</a>'
+            '<img src="file:///etc/passwd">'
+        )
+        assert attachments(pdf) == {}
+        assert b"root:" not in pdf
+
+    def test_no_escape_from_the_private_files_by_dots_or_a_symbolic_link(self, settings, tmp_path):
+        secret = tmp_path / "secret.txt"
+        secret.write_text("rahasia")
+        private = settings.PRIVATE_MEDIA_ROOT
+        private.mkdir(parents=True, exist_ok=True)
+        (private / "link.txt").symlink_to(secret)
+        pdf = render(
+            f'<link rel="attachment" href="file://{private}/../secret.txt">'
+            f'<link rel="attachment" href="file://{private}/link.txt">'
+        )
+        assert attachments(pdf) == {}
+
+    def test_private_and_media_files_and_data_uris_are_used(self, settings):
+        for root in (settings.PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT):
+            root.mkdir(parents=True, exist_ok=True)
+        (settings.PRIVATE_MEDIA_ROOT / "lampiran.txt").write_text("isi lampiran")
+        (settings.MEDIA_ROOT / "emblem.png").write_bytes(PNG)
+        data_uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
+        pdf = render(
+            f'<link rel="attachment" href="file://{settings.PRIVATE_MEDIA_ROOT}/lampiran.txt">'
+            f'<img src="file://{settings.MEDIA_ROOT}/emblem.png"><img src="{data_uri}">'
+        )
+        assert list(attachments(pdf)) == ["lampiran.txt"]
+        assert len(PdfReader(io.BytesIO(pdf)).pages[0].images) == 2
+
+    def test_the_apps_static_files_are_used(self):
+        pdf = render('<link rel="attachment" href="/static/js/signing.js">')
+        assert list(attachments(pdf)) == ["signing.js"]
+
+
+@pytest.mark.django_db
+class TestDocumentsKeepTheirPictures:
+    def test_a_book_cover_still_shows_the_regency_emblem(self, programme):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from PIL import Image
+
+        from masterplan import books
+        from regency.models import Regency
+        from tests.factories import BookFactory
+
+        emblem = io.BytesIO()
+        Image.new("RGB", (90, 110), "darkgreen").save(emblem, "PNG")
+        regency = Regency.load()
+        regency.emblem = SimpleUploadedFile("lambang.png", emblem.getvalue())
+        regency.save()
+        pdf, _pages = books.render_pdf(books.book_html(BookFactory(programme=programme)))
+        cover = PdfReader(io.BytesIO(pdf)).pages[0]
+        assert [image.image.size for image in cover.images] == [(90, 110)]
