@@ -9,7 +9,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.urls import path
 
-from config.urls import handler500, urlpatterns as site_urlpatterns
+from config.urls import handler500
+from config.urls import urlpatterns as site_urlpatterns
 from workshops.models import Workshop
 
 
