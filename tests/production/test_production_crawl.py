@@ -82,6 +82,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_gunicorn(env, log_path):
+    """gunicorn on a free local port, once it answers: (process, base URL)."""
+    port = free_port()
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
+            + ["--workers", "2", "--timeout", "60"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server, base
+        except OSError:
+            assert server.poll() is None and time.monotonic() < deadline, log_path.read_text()
+            time.sleep(0.3)
+
+
 @pytest.fixture(scope="module")
 def database_url():
     """A database of the crawl's own: on the PostgreSQL server of DATABASE_URL, or SQLite."""
@@ -129,31 +152,10 @@ def site(tmp_path_factory, database_url):
             [PYTHON, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, f"{command}: {done.stdout[-2000:]}{done.stderr[-4000:]}"
-    port = free_port()
-    log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (closed after the server stops)
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
-        + ["--workers", "2", "--timeout", "60"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/accounts/login/", timeout=5)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            assert server.poll() is None and time.monotonic() < deadline, (
-                tmp / "gunicorn.log"
-            ).read_text()
-            time.sleep(0.3)
-    yield base, tmp / "static"
+    server, base = start_gunicorn(env, tmp / "gunicorn.log")
+    yield base, env
     server.terminate()
     server.wait(timeout=20)
-    log.close()
 
 
 class Browser:
@@ -228,6 +230,28 @@ def crawl(browser):
         if path not in statuses:
             visit(path)
     return statuses, problems, seen_links
+
+
+class TestTheDatabaseDown:
+    def test_pages_answer_503_in_the_visitors_language(self, site, tmp_path):
+        _, env = site
+        # PostgreSQL that does not answer: nothing listens on this port.
+        down = {**env, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/gone"}
+        server, base = start_gunicorn(down, tmp_path / "gunicorn.log")
+        try:
+            status, headers, page = Browser(base).get("/publik/")
+            assert status == 503 and headers["Retry-After"] == "60"
+            assert "Layanan sedang tidak tersedia" in page and "Coba lagi" in page
+            request = urllib.request.Request(
+                base + "/accounts/login/", headers={"Accept-Language": "en"}
+            )
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(request, timeout=30)
+            assert refused.value.code == 503
+            assert "The service is temporarily unavailable" in refused.value.read().decode()
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 class TestEveryRoleOpensEveryPage:
