@@ -2,7 +2,7 @@
 TinyMCE still render, and TinyMCE's own files are there under the names it asks for."""
 
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -15,7 +15,7 @@ TINYMCE = "vendor/tinymce-6.8.6"
 def collected(tmp_path_factory):
     root = tmp_path_factory.mktemp("static")
     storages = {
-        **settings.STORAGES,
+        **django_settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
     }
     with override_settings(STATIC_ROOT=root, STORAGES=storages):
@@ -24,7 +24,7 @@ def collected(tmp_path_factory):
 
 
 @pytest.fixture
-def manifest_storage(collected, settings):  # noqa: F811
+def manifest_storage(collected, settings):
     root, storages = collected
     settings.STATIC_ROOT = root
     settings.STORAGES = storages
