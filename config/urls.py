@@ -18,3 +18,6 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# 400, 403 and 404 are Django's views with templates/400.html, 403.html and 404.html.
+handler500 = "regency.errors.server_error"

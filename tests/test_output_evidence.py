@@ -11,7 +11,6 @@ from PIL import Image
 from quickwins.models import ProgressUpdate
 from workshops.models import Photo
 
-from .factories import PASSWORD
 from .factories_quickwins import QuickWinFactory
 
 MB = 1024 * 1024
@@ -132,7 +131,7 @@ class TestUploadsOverTheLimitAreRefusedBeforeTheyAreRead:
 
     def test_csrf_is_still_checked_under_the_limit(self, secretariat, output):
         client = Client(enforce_csrf_checks=True)
-        client.login(username=secretariat.username, password=PASSWORD)
+        client.force_login(secretariat)
         buffer = io.BytesIO()
         Image.new("RGB", (10, 10)).save(buffer, format="PNG")
         response = client.post(

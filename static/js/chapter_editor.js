@@ -136,11 +136,15 @@
   }
 
   var indonesian = script.dataset.language === "id";
+  // TinyMCE's folder is where its own script came from: {% static %} names files, not folders,
+  // and in production that script's name carries a hash while its plugins and skins do not.
+  var tinymceSrc = document.querySelector("script[src*='/tinymce.min']").src;
+  var base = tinymceSrc.slice(0, tinymceSrc.lastIndexOf("/"));
   tinymce.init({
     selector: "#id_body",
     language: indonesian ? "id" : "en",
-    language_url: indonesian ? script.dataset.base + "/langs/id.js" : undefined,
-    base_url: script.dataset.base,
+    language_url: indonesian ? base + "/langs/id.js" : undefined,
+    base_url: base,
     suffix: ".min",
     promotion: false,
     branding: false,

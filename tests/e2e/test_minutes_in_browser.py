@@ -32,7 +32,7 @@ def test_secretariat_writes_rich_text_minutes_and_a_script_is_dropped(
     assert minutes.body.endswith("<strong>kurang</strong></p>")
 
     # Whatever reaches the server past the editor is sanitised before it is stored.
-    page.wait_for_function("window.tinymce && tinymce.get(0) && tinymce.get(0).initialized")
+    page.wait_for_function("() => window.tinymce && tinymce.get(0) && tinymce.get(0).initialized")
     page.evaluate(
         "tinymce.get(0).setContent('<p>Aman</p><img src=x onerror=\"window.pwned=1\">');"
         "tinymce.get(0).save();"

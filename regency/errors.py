@@ -1,0 +1,46 @@
+"""The error pages: a 500 that needs no database, a 503 when the database does not answer,
+and the page for a refused form (CSRF). 400, 403 and 404 are Django's own views with the
+templates in templates/."""
+
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponseServerError
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger(__name__)
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def render_without_database(request, template_name: str, status: int):
+    """The page in the site's layout, without context processors: no user, no regency row."""
+    context = {"request": request, "csrf_token": get_token(request)}
+    # The error may come before LocaleMiddleware: the browser's language, from its headers.
+    with translation.override(translation.get_language_from_request(request)):
+        content = loader.get_template(template_name).render(context)
+    response = HttpResponseServerError(content)
+    response.status_code = status
+    return response
+
+
+@requires_csrf_token
+def server_error(request):
+    """handler500: the database not answering is a 503 with "try again"; anything else a 500."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_DOWN):
+        response = render_without_database(request, "503.html", 503)
+        response["Retry-After"] = "60"
+        return response
+    return render_without_database(request, "500.html", 500)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent from an old page or another site is refused plainly."""
+    logger.warning("CSRF refused %s: %s", request.path, reason)
+    return render(request, "403_csrf.html", status=403)
