@@ -284,3 +284,22 @@ class Programme(models.Model):
         if programme is None:
             raise Http404("No programme has been set up yet.")
         return programme
+
+
+class OutboxTask(models.Model):
+    """A Celery task to send: kept until the broker has taken it (regency/outbox.py)."""
+
+    task = models.CharField(_("task"), max_length=200, help_text=_("The task's registered name."))
+    args = models.JSONField(_("arguments"), default=list)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("failed attempts to send"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("task waiting for the queue")
+        verbose_name_plural = _("tasks waiting for the queue")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task}{tuple(self.args)}"
