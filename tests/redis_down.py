@@ -42,8 +42,7 @@ def restore_celery(previous: dict) -> None:
 
 
 def forget_connections() -> None:
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
+    """Let the next send build its connection pool from the broker URL now configured."""
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
 
