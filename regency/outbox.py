@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 # An unsent row younger than this may still be waiting for its own transaction to commit.
 GRACE = datetime.timedelta(seconds=30)
+KEEP_SENT = datetime.timedelta(days=7)  # sent rows, for the admin to look back on
 
 _failed_in_this_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "outbox_failed", default=False
@@ -70,6 +71,7 @@ def send_unsent() -> int:
             if not send(row):
                 break  # the broker is still down; the next round tries again
             sent += 1
+    OutboxTask.objects.filter(sent_at__lt=timezone.now() - KEEP_SENT).delete()
     return sent
 
 

@@ -46,13 +46,13 @@ def own_queue(celery_worker, tmp_path):
     started = []
 
     def start(name: str) -> subprocess.Popen:
-        log = open(tmp_path / f"{name}.log", "w")
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO",
-             "--concurrency=1", "--queues", queue, "--hostname", f"{name}-{queue}@%h",
-             "--without-gossip", "--without-mingle"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+        with open(tmp_path / f"{name}.log", "w") as log:  # the child keeps its own copy
+            process = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=INFO",
+                 "--concurrency=1", "--queues", queue, "--hostname", f"{name}-{queue}@%h",
+                 "--without-gossip", "--without-mingle"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
         started.append(process)
         return process
 
