@@ -130,3 +130,16 @@ class TestQueueingWithoutRedis:
         response = login(secretariat).post(f"/inputs/windows/{window.pk}/remind/", follow=True)
         assert QUEUE_DOWN in response.content.decode()
         assert OutboxTask.objects.get(sent_at=None).task == "masterplan.tasks.send_input_reminders"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_administrator_sees_what_waits_for_the_queue(client, book, secretariat, without_redis):
+    from tests.factories import UserFactory
+
+    client.force_login(secretariat)
+    client.post(f"/books/{book.pk}/render/")
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    page = client.get("/admin/regency/outboxtask/?sent_at__isempty=1").content.decode()
+    assert "tugas yang menunggu antrean" in page.lower()
+    assert "masterplan.tasks.render_book" in page
