@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "regency.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "regency.middleware.queue_down_message",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into its page
@@ -122,17 +123,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "regency.User"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis is a cache and a queue, never the only copy of anything: sessions live in the
+# database, and a cache that does not answer is a miss (logged by django_redis.cache), so
+# pages keep serving and people keep signing in while Redis is down.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))  # seconds, to connect or answer
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            },
+        }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Signed-in users are signed out after this many seconds without a request (a working day).
 # regency.sessions.IdleTimeoutMiddleware pushes the expiry forward at most once a few
 # minutes, so that a page view does not write the session every time.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_TIMEOUT", str(8 * 60 * 60))
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # one warning line per failed cache call
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery: a real worker on Redis when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -145,7 +159,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", "600")
 CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", "540")
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "smartcity")
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 60,
+    "socket_connect_timeout": REDIS_TIMEOUT * 4,
+    "socket_timeout": REDIS_TIMEOUT * 4,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT * 4
+# A job row whose running task has not beaten for this long lost its worker (regency/jobs.py):
+# it is queued again, up to JOB_MAX_ATTEMPTS runs in all, then failed with the reason.
+JOB_HEARTBEAT_INTERVAL = envint("JOB_HEARTBEAT_INTERVAL", "10")  # seconds
+JOB_HEARTBEAT_TIMEOUT = envint("JOB_HEARTBEAT_TIMEOUT", "60")  # seconds
+JOB_MAX_ATTEMPTS = envint("JOB_MAX_ATTEMPTS", "3")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -277,5 +301,13 @@ CELERY_BEAT_SCHEDULE = {
     "input-reminders": {
         "task": "masterplan.tasks.send_due_input_reminders",
         "schedule": envint("INPUT_REMINDER_INTERVAL", "3600"),  # seconds
+    },
+    "send-outbox": {  # tasks queued while the broker was down (regency/outbox.py)
+        "task": "regency.tasks.send_outbox",
+        "schedule": envint("OUTBOX_INTERVAL", "60"),
+    },
+    "requeue-stale-jobs": {  # jobs whose worker died (regency/jobs.py)
+        "task": "regency.tasks.requeue_stale_jobs",
+        "schedule": envint("JOB_HEARTBEAT_TIMEOUT", "60") // 2,
     },
 }

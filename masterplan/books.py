@@ -7,19 +7,19 @@ Celery task in ``tasks.py`` only wraps it.
 import hashlib
 import html
 import logging
-import os
 import re
-import socket
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from regency.files import PrivateStorage, html_to_pdf
+from regency.jobs import heartbeat
 from regency.models import Programme, Regency
+from regency.outbox import enqueue
 
 from .blocks import render_blocks
 from .models import Book, Chapter, RenderJob
@@ -207,7 +207,7 @@ def request_masterplan_render(programme: Programme, user) -> RenderJob:
     from .tasks import render_book
 
     job = RenderJob.objects.create(programme=programme, requested_by=user)
-    transaction.on_commit(lambda: render_book.delay(job.pk))
+    enqueue(render_book, job.pk)
     return job
 
 
@@ -234,23 +234,21 @@ def request_render(book: Book, user) -> RenderJob:
     from .tasks import render_book  # tasks import this module
 
     job = RenderJob.objects.create(book=book, requested_by=user)
-    transaction.on_commit(lambda: render_book.delay(job.pk))
+    enqueue(render_book, job.pk)
     return job
 
 
 def run_render_job(job_id: int) -> RenderJob | None:
     """Render the job's book, or reuse an identical earlier rendering; record the outcome."""
-    started = RenderJob.objects.filter(pk=job_id).exclude(status=RenderJob.Status.DONE)
-    running = {
-        "status": RenderJob.Status.RUNNING,
-        "started_at": timezone.now(),
-        "error": "",
-        "worker": f"{socket.gethostname()}:{os.getpid()}",
-        "attempts": F("attempts") + 1,  # more than one: a worker died and the job came back
-    }
-    if not started.update(**running):
-        return RenderJob.objects.filter(pk=job_id).first()  # done already, or deleted
+    if not RenderJob.objects.claim(job_id, started_at=timezone.now()):
+        return RenderJob.objects.filter(pk=job_id).first()  # finished, running elsewhere, deleted
     job = RenderJob.objects.select_related("book__programme", "programme").get(pk=job_id)
+    with heartbeat(RenderJob, job_id):
+        _render_job(job)
+    return job
+
+
+def _render_job(job: RenderJob) -> None:
     try:
         text = book_html(job.book) if job.book else masterplan_html(job.programme)
         fingerprint = content_hash(text, job.book)
@@ -276,12 +274,11 @@ def run_render_job(job_id: int) -> RenderJob | None:
             job.page_count = pages
         job.status = RenderJob.Status.DONE
     except Exception as exc:  # the job must say why it failed, whatever failed
-        log.exception("Rendering job %s failed", job_id)
+        log.exception("Rendering job %s failed", job.pk)
         job.status = RenderJob.Status.FAILED
         job.error = f"{type(exc).__name__}: {exc}"
     job.finished_at = timezone.now()
     job.save()
-    return job
 
 
 # --- Outline ------------------------------------------------------------------------------

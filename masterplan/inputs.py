@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Role, User
+from regency.outbox import enqueue
 from regency.permissions import can_fill_worksheet, can_review_inputs
 
 from .models import (
@@ -195,7 +196,7 @@ def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> Wor
         locked.save(update_fields=["state", "updated_at"])
         if note:
             ReviewComment.objects.create(worksheet=locked, author=user, text=note)
-        transaction.on_commit(lambda: tasks.mail_worksheet_state_change.delay(change.pk))
+        enqueue(tasks.mail_worksheet_state_change, change.pk)
     worksheet.state = target
     return change
 

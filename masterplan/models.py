@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
-from regency.jobs import JobQuerySet
+from regency.jobs import JobQuerySet, waiting_for_queue
 from regency.models import Programme
 
 from .html import sanitize
@@ -131,8 +131,15 @@ class RenderJob(models.Model):
         _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"),
+        null=True,
+        blank=True,
+        help_text=_("Refreshed by the running task; silence means its worker died."),
+    )
 
     objects = JobQuerySet.as_manager()
+    task_name = "masterplan.tasks.render_book"
 
     class Meta:
         verbose_name = _("rendering")
@@ -145,6 +152,10 @@ class RenderJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def waiting_for_queue(self) -> bool:
+        return waiting_for_queue(self)
 
     @property
     def duration(self) -> datetime.timedelta | None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from regency import throttling
 from regency.models import Programme, Regency, Role, User
+from regency.outbox import enqueue
 
 from .models import CommitmentSheet, Signatory, Signature, SigningEvent, SigningNonce
 
@@ -421,7 +422,7 @@ def _complete_if_everyone_signed(sheet: CommitmentSheet) -> None:
     record_event(sheet, SigningEvent.Kind.COMPLETED)
     from .tasks import sign_commitment_pdf  # tasks import this module
 
-    transaction.on_commit(lambda: sign_commitment_pdf.delay(sheet.pk))
+    enqueue(sign_commitment_pdf, sheet.pk)
 
 
 # --- Signature images ----------------------------------------------------------------------
@@ -527,7 +528,7 @@ def signed_sheets(programme: Programme):
 def _queue_notifications(sheet_id: int) -> None:
     from .tasks import send_signing_reminders
 
-    send_signing_reminders.delay(sheet_id, timezone.now().isoformat())
+    enqueue(send_signing_reminders, sheet_id, timezone.now().isoformat())
 
 
 def request_reminders(sheet: CommitmentSheet, by: User) -> None:

@@ -61,7 +61,7 @@ def book_list(request):
 @role_required(READERS)
 def book_detail(request, book_id):
     book = get_object_or_404(Book.objects.select_related("programme"), pk=book_id)
-    RenderJob.objects.filter(book=book).fail_stale()
+    RenderJob.objects.filter(book=book).recover_stale()
     jobs = book.render_jobs.select_related("requested_by")[:10]
     chapters = book.chapters.annotate(
         open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True))
@@ -89,7 +89,7 @@ def job_status(request, job_id):
     """One job's row; htmx polls it until the job is finished."""
     job = get_object_or_404(RenderJob.objects.select_related("requested_by", "book"), pk=job_id)
     if not job.is_finished:
-        RenderJob.objects.filter(pk=job.pk).fail_stale()
+        RenderJob.objects.filter(pk=job.pk).recover_stale()
         job.refresh_from_db()
     return render(request, "masterplan/_job.html", {"job": job})
 

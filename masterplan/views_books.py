@@ -247,7 +247,7 @@ def masterplan_jobs(programme):
     """The latest renderings of the whole masterplan, for the books page."""
     if programme is None:
         return []
-    RenderJob.objects.filter(programme=programme).fail_stale()
+    RenderJob.objects.filter(programme=programme).recover_stale()
     return list(programme.masterplan_renders.select_related("requested_by")[:5])
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from regency import imports
 from regency.models import Dimension, ImportJob, Opd, Programme
+from regency.outbox import enqueue
 from regency.permissions import (
     EVERYONE,
     INPUT_COMMENTERS,
@@ -144,7 +144,7 @@ def window_deadline(request, window_id):
 @role_required(SECRETARIAT)
 def window_remind(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
-    transaction.on_commit(lambda: tasks.send_input_reminders.delay(window.pk))
+    enqueue(tasks.send_input_reminders, window.pk)
     messages.success(request, _("Reminders are being sent to the OPDs that have not submitted."))
     return redirect("masterplan:input_window", window_id=window.pk)
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .files import check_picture
-from .models import Dimension, Element, Opd, Programme, Regency, User
+from .models import Dimension, Element, Opd, OutboxTask, Programme, Regency, User
 
 EMBLEM_MAX_MEGABYTES = 5
 
@@ -85,3 +85,15 @@ class DimensionAdmin(admin.ModelAdmin):
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "year_joined", "period_start", "period_end", "status"]
     list_filter = ["status"]
+
+
+@admin.register(OutboxTask)
+class OutboxTaskAdmin(admin.ModelAdmin):
+    """Tasks kept while the broker was down; read-only, beat sends them (regency/outbox.py)."""
+
+    list_display = ["task", "args", "created_at", "sent_at", "attempts"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["task", "args", "created_at", "sent_at", "attempts", "error"]
+
+    def has_add_permission(self, request):
+        return False

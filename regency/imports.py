@@ -13,14 +13,13 @@ import zipfile
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile, File
-from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .jobs import DONE, FAILED, QUEUED, RUNNING
+from .jobs import DONE, FAILED, heartbeat
 from .models import ImportJob
+from .outbox import enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -197,7 +196,7 @@ def queue(kind: str, target_id: int, upload, rows: int, user, task) -> ImportJob
         kind=kind, target_id=target_id, rows_total=rows, requested_by=user, file_name=upload.name
     )
     job.file.save(f"{kind}.{upload.name.rsplit('.', 1)[-1].lower()}", ContentFile(upload.read()))
-    transaction.on_commit(lambda: task.delay(job.pk))
+    enqueue(task, job.pk)
     return job
 
 
@@ -206,18 +205,15 @@ def run(job_id: int, import_file: Callable) -> ImportJob | None:
 
     ``progress(rows_done)`` is called as the rows are checked, so the page can show it.
     """
-    claimed = ImportJob.objects.filter(pk=job_id, status=QUEUED).update(
-        status=RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:  # done already, running elsewhere, or deleted
-        return ImportJob.objects.filter(pk=job_id).first()
+    if not ImportJob.objects.claim(job_id, started_at=timezone.now()):
+        return ImportJob.objects.filter(pk=job_id).first()  # done, on a live worker, or deleted
     job = ImportJob.objects.select_related("requested_by").get(pk=job_id)
 
     def progress(done: int) -> None:
         ImportJob.objects.filter(pk=job.pk).update(rows_done=done)
 
     try:
-        with job.file.storage.open(job.file.name, "rb") as stored:
+        with heartbeat(ImportJob, job.pk), job.file.storage.open(job.file.name, "rb") as stored:
             # the readers go by the extension of the name the file was uploaded with
             job.report = import_file(job, File(stored, name=job.file_name), progress)
         job.status, job.rows_done = DONE, job.rows_total

@@ -1,10 +1,15 @@
-"""Middleware of the whole site: a larger request body for the few views that need one."""
+"""Middleware of the whole site: a larger request body for the few views that need one, and
+telling the person whose request queued a task that the task queue did not take it."""
 
 from collections.abc import Callable
 from io import BytesIO
 
 from django.conf import settings
+from django.contrib import messages
 from django.shortcuts import render
+from django.utils.translation import gettext
+
+from . import outbox
 
 
 def allow_large_body(max_bytes: int, refusal: Callable[[], str]):
@@ -50,3 +55,27 @@ class LargeBodyMiddleware:
             request._body = request.read()  # Django's own check would refuse it unread
             request._stream = BytesIO(request._body)
         return None
+
+
+def queue_down_message(get_response):
+    """Add a plain message when a task of this request was kept to send later (regency/outbox.py).
+
+    Listed after MessageMiddleware, so the message is stored with this response and shown on
+    the page it leads to.
+    """
+
+    def middleware(request):
+        with outbox.watching() as watch:
+            response = get_response(request)
+        if watch["failed"] and hasattr(request, "_messages"):
+            messages.warning(
+                request,
+                gettext(
+                    "Your request is saved. The task queue is not answering at the moment; "
+                    "the request will be sent by itself as soon as the queue is back, so there "
+                    "is no need to repeat it."
+                ),
+            )
+        return response
+
+    return middleware

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .files import PrivateStorage
 from .jobs import JobQuerySet
+from .outbox import OutboxTask  # noqa: F401 (defined beside the outbox that sends it)
 from .validators import validate_nip
 
 
@@ -322,9 +323,24 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker = models.CharField(
+        _("worker"), max_length=100, blank=True, help_text=_("Host and process that imported it.")
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"),
+        null=True,
+        blank=True,
+        help_text=_("Refreshed by the running task; silence means its worker died."),
+    )
 
     objects = JobQuerySet.as_manager()
+    # The task that runs each kind (defined beside the import it wraps, in its own app).
+    TASKS = {
+        Kind.WORKSHEET: "masterplan.import_worksheet",
+        Kind.PARTICIPANTS: "workshops.import_participants",
+    }
+    task_names = tuple(TASKS.values())
 
     class Meta:
         verbose_name = _("import")
@@ -337,6 +353,10 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def task_name(self) -> str:
+        return self.TASKS[self.kind]
 
     @property
     def percent(self) -> int:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
-from regency.jobs import JobQuerySet
+from regency.jobs import JobQuerySet, waiting_for_queue
 from regency.models import Opd, Programme
 from regency.permissions import READERS, has_role, scope_to_opd
 from regency.validators import validate_nip
@@ -400,8 +400,19 @@ class PrintJob(models.Model):
     )
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker = models.CharField(
+        _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"),
+        null=True,
+        blank=True,
+        help_text=_("Refreshed by the running task; silence means its worker died."),
+    )
 
     objects = PrintJobQuerySet.as_manager()
+    task_name = "workshops.tasks.render_print_job"
 
     class Meta:
         verbose_name = _("workshop document rendering")
@@ -414,6 +425,10 @@ class PrintJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def waiting_for_queue(self) -> bool:
+        return waiting_for_queue(self)
 
     @property
     def filename(self) -> str:

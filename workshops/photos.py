@@ -3,7 +3,8 @@
 import io
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+
+from regency.outbox import enqueue
 
 from .models import Photo
 
@@ -17,7 +18,7 @@ def add_photo(workshop, upload, caption: str, user) -> Photo:
     photo = Photo(workshop=workshop, caption=caption, uploaded_by=user)
     photo.image.save(upload.name, upload, save=False)
     photo.save()
-    transaction.on_commit(lambda: make_thumbnail.delay(photo.pk))
+    enqueue(make_thumbnail, photo.pk)
     return photo
 
 

@@ -7,13 +7,14 @@ import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from regency.files import html_to_pdf
+from regency.jobs import heartbeat
 from regency.models import Regency
+from regency.outbox import enqueue
 
 from .attendance import checkin_token, local_time, regency_zone
 from .models import Attendance, Invitation, PrintJob, Workshop, WorkshopDay
@@ -100,18 +101,18 @@ def request_print(user, kind: str, workshop: Workshop, day=None, invitation=None
     job = PrintJob.objects.create(
         kind=kind, workshop=workshop, day=day, invitation=invitation, requested_by=user
     )
-    transaction.on_commit(lambda: render_print_job.delay(job.pk))
+    enqueue(render_print_job, job.pk)
     return job
 
 
 def run_print_job(job_id: int) -> PrintJob | None:
     """Render the job's document and record the outcome (a finished job is left alone)."""
-    claimed = PrintJob.objects.filter(pk=job_id).exclude(status=PrintJob.Status.DONE)
-    if not claimed.update(status=PrintJob.Status.RUNNING, error=""):
-        return PrintJob.objects.filter(pk=job_id).first()
+    if not PrintJob.objects.claim(job_id):
+        return PrintJob.objects.filter(pk=job_id).first()  # finished, running elsewhere, deleted
     job = PrintJob.objects.select_related("workshop", "day").get(pk=job_id)
     try:
-        pdf, pages = html_to_pdf(job_html(job))
+        with heartbeat(PrintJob, job_id):
+            pdf, pages = html_to_pdf(job_html(job))
         job.file.save(f"{job.kind}-{job.pk}.pdf", ContentFile(pdf), save=False)
         job.page_count = pages
         job.status = PrintJob.Status.DONE
