@@ -126,4 +126,4 @@ def test_a_print_job_no_worker_will_finish_is_failed_instead_of_polled_forever(
     response = login(secretariat).get(f"/workshops/prints/{job.pk}/")
     job.refresh_from_db()
     assert job.status == "failed"
-    assert "Proses pembuatan berhenti sebelum selesai; buat ulang PDF." in response.content.decode()
+    assert "Proses berhenti sebelum selesai; silakan minta ulang." in response.content.decode()
