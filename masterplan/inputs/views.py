@@ -22,8 +22,8 @@ from regency.permissions import (
     role_required,
 )
 
-from . import inputs, readiness, spreadsheets, tasks
-from .forms_inputs import (
+from . import readiness, spreadsheets, workflow
+from .forms import (
     CommentForm,
     DeadlineForm,
     EntryForm,
@@ -89,7 +89,7 @@ def window_new(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        window = inputs.open_window(
+        window = workflow.open_window(
             programme,
             stage=data["stage"],
             title=data["title"],
@@ -102,14 +102,14 @@ def window_new(request):
             by=request.user,
         )
         messages.success(request, _("The input window is open."))
-        return redirect("masterplan:input_window", window_id=window.pk)
+        return redirect("masterplan:inputs:window", window_id=window.pk)
     return render(request, "masterplan/inputs/window_form.html", {"form": form})
 
 
 @role_required(INPUT_READERS)
 def window_detail(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
-    dimensions, rows, counts = inputs.matrix(window)
+    dimensions, rows, counts = workflow.matrix(window)
     return render(
         request,
         "masterplan/inputs/window_detail.html",
@@ -121,7 +121,7 @@ def window_detail(request, window_id):
             "deadline_form": DeadlineForm(initial={"deadline": window.deadline}),
             "can_review": can_review_inputs(request.user),
             # the matrix links hundreds of cells: build their URLs from one reverse()
-            "worksheet_base": reverse("masterplan:worksheet", args=[0]).removesuffix("0/"),
+            "worksheet_base": reverse("masterplan:inputs:worksheet", args=[0]).removesuffix("0/"),
         },
     )
 
@@ -132,20 +132,20 @@ def window_deadline(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
     form = DeadlineForm(request.POST)
     if form.is_valid():
-        inputs.extend_deadline(window, form.cleaned_data["deadline"])
+        workflow.extend_deadline(window, form.cleaned_data["deadline"])
         messages.success(request, _("The deadline has been changed."))
     else:
         messages.error(request, " ".join(form.errors["deadline"]))
-    return redirect("masterplan:input_window", window_id=window.pk)
+    return redirect("masterplan:inputs:window", window_id=window.pk)
 
 
 @require_POST
 @role_required(SECRETARIAT)
 def window_remind(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
-    transaction.on_commit(lambda: tasks.send_input_reminders.delay(window.pk))
+    transaction.on_commit(lambda: workflow.send_input_reminders.delay(window.pk))
     messages.success(request, _("Reminders are being sent to the OPDs that have not submitted."))
-    return redirect("masterplan:input_window", window_id=window.pk)
+    return redirect("masterplan:inputs:window", window_id=window.pk)
 
 
 # --- Worksheets ------------------------------------------------------------------------------
@@ -204,25 +204,25 @@ def _sections(window, entries) -> list[tuple[str, list[WorksheetEntry]]]:
 @role_required(EVERYONE)
 def worksheet_action(request, worksheet_id, action):
     worksheet = _worksheet(request.user, worksheet_id)
-    if action not in inputs.TRANSITIONS:
+    if action not in workflow.TRANSITIONS:
         return HttpResponseBadRequest()
     note = ""
     if action == "return":
         form = ReturnForm(request.POST)
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["note"]))
-            return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+            return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
         note = form.cleaned_data["note"]
     try:
-        inputs.change_state(worksheet, action, request.user, note=note)
-    except inputs.WrongState as refused:
+        workflow.change_state(worksheet, action, request.user, note=note)
+    except workflow.WrongState as refused:
         messages.error(request, refused.message)
     else:
         messages.success(
             request,
             _("The worksheet is now: %(state)s.") % {"state": worksheet.get_state_display()},
         )
-    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
 
 
 @require_POST
@@ -234,11 +234,11 @@ def comment_add(request, worksheet_id):
         entry = None
         if form.cleaned_data["entry"]:
             entry = get_object_or_404(worksheet.entries, pk=form.cleaned_data["entry"])
-        inputs.add_comment(worksheet, request.user, form.cleaned_data["text"], entry=entry)
+        workflow.add_comment(worksheet, request.user, form.cleaned_data["text"], entry=entry)
         messages.success(request, _("Your comment has been saved."))
     else:
         messages.error(request, " ".join(form.errors["text"]))
-    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
 
 
 # --- Entries ---------------------------------------------------------------------------------
@@ -253,11 +253,11 @@ def entry_new(request, worksheet_id):
     form = NewEntryForm(request.POST, worksheet=worksheet)
     if form.is_valid():
         try:
-            entry = inputs.add_entry(worksheet, form, request.user)
-        except inputs.WrongState as refused:
+            entry = workflow.add_entry(worksheet, form, request.user)
+        except workflow.WrongState as refused:
             messages.error(request, refused.message)
-            return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
-        return redirect("masterplan:entry_edit", entry_id=entry.pk)
+            return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
+        return redirect("masterplan:inputs:entry_edit", entry_id=entry.pk)
     return worksheet_detail(request, worksheet.pk, new_entry_form=form)
 
 
@@ -269,14 +269,14 @@ def entry_edit(request, entry_id):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            inputs.save_entry(entry, form, form.cleaned_data["version"], request.user)
-        except inputs.StaleEntry as stale:
+            workflow.save_entry(entry, form, form.cleaned_data["version"], request.user)
+        except workflow.StaleEntry as stale:
             conflict = _conflict(form, stale.current)
-        except inputs.WrongState as refused:  # submitted meanwhile; what was typed stays
+        except workflow.WrongState as refused:  # submitted meanwhile; what was typed stays
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("Saved."))
-            return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
+            return redirect("masterplan:inputs:worksheet", worksheet_id=entry.worksheet_id)
     return render(
         request,
         "masterplan/inputs/entry_form.html",
@@ -295,12 +295,12 @@ def entry_autosave(request, entry_id):
         context["invalid"] = True
     else:
         try:
-            context["saved"] = inputs.save_entry(
+            context["saved"] = workflow.save_entry(
                 entry, form, form.cleaned_data["version"], request.user
             )
-        except inputs.StaleEntry as stale:
+        except workflow.StaleEntry as stale:
             context["conflict"] = _conflict(form, stale.current)
-        except inputs.WrongState as refused:
+        except workflow.WrongState as refused:
             context["refused"] = refused.message
     return render(request, "masterplan/inputs/_autosave_status.html", context)
 
@@ -318,12 +318,12 @@ def _conflict(form, current):
 def entry_delete(request, entry_id):
     entry = _entry(request.user, entry_id)
     try:
-        inputs.delete_entry(entry)
-    except inputs.WrongState as refused:
+        workflow.delete_entry(entry)
+    except workflow.WrongState as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("The entry has been deleted."))
-    return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
+    return redirect("masterplan:inputs:worksheet", worksheet_id=entry.worksheet_id)
 
 
 # --- Readiness and SWOT ----------------------------------------------------------------------
@@ -392,7 +392,7 @@ def worksheet_import(request, worksheet_id):
             form.add_error(
                 "file", _("This file cannot be read as a worksheet: %(error)s") % {"error": error}
             )
-        except inputs.WrongState as refused:
+        except workflow.WrongState as refused:
             form.add_error(None, refused.message)
         else:
             if result.ok:
@@ -401,7 +401,7 @@ def worksheet_import(request, worksheet_id):
                     _("Imported: %(created)s new and %(updated)s updated entries.")
                     % {"created": result.created, "updated": result.updated},
                 )
-                return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+                return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
     return render(
         request,
         "masterplan/inputs/import.html",

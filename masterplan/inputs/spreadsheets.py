@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 
 from regency.models import Element, Opd
 
-from . import inputs
-from .forms_inputs import EntryForm, entry_kinds
+from . import workflow
+from .forms import EntryForm, entry_kinds
 from .models import FundingSource, ReadinessComponent, Worksheet, WorksheetEntry
 
 logger = logging.getLogger(__name__)
@@ -252,7 +252,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
         return ImportResult(rejections=rejections)
     result = ImportResult(rejections=[])
     with transaction.atomic():
-        inputs.lock_editable(worksheet.pk)
+        workflow.lock_editable(worksheet.pk)
         # the versions read above are checked again under lock: a colleague may have saved
         # while the file was being checked
         current = dict(
@@ -281,7 +281,7 @@ def import_worksheet(worksheet: Worksheet, data, user) -> ImportResult:
                 result.created += 1
             else:
                 result.updated += 1
-        inputs.mark_started(worksheet)
+        workflow.mark_started(worksheet)
     return result
 
 
