@@ -7,13 +7,17 @@ from quickwins import charts
 from quickwins import home as quickwins_home
 from quickwins.models import QuickWin
 from regency.models import ROLES_WITH_OPD, Programme, Regency
-from regency.permissions import READERS
+from regency.permissions import READERS, has_role, works_in_opd
 from workshops import home as workshops_home
 
 from .books import rendering
 from .commitments import signing
 from .inputs import workflow
 from .roadmap import services as roadmap
+
+# Every app, and every room of masterplan, offers home_context(user, programme) -> dict: what
+# that person has to do there. The home page asks each in turn.
+HOME_PARTS = (workshops_home, signing, workflow, rendering, quickwins_home, roadmap)
 
 
 @login_required
@@ -25,16 +29,12 @@ def home(request):
     context = {"programme": programme, "role": user.role, "opd_roles": ROLES_WITH_OPD}
     if programme:
         context["workshops"] = programme.workshops.all()
-        if user.role in READERS:
+        if has_role(user, READERS):
             context["books"] = rendering.books_with_progress(programme)
-    if user.opd_id and user.role in ROLES_WITH_OPD:
+    if works_in_opd(user):
         context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
-    context.update(workshops_home.todo(user))
-    context.update(signing.home_context(user))
-    context.update(workflow.home_context(user, programme))
-    context.update(rendering.review_todo(user, programme))
-    context.update(quickwins_home.todo(user, programme))
-    context.update(roadmap.home_context(user, programme))
+    for part in HOME_PARTS:
+        context.update(part.home_context(user, programme))
     return render(request, "masterplan/home.html", context)
 
 

@@ -187,4 +187,4 @@ class TestLongTables:
         pages = [text for text in pdftext.pages_text(pdf) if "Kecamatan Uji" in text]
         assert len(pages) >= 2
         for text in pages:
-            assert "No OPD Kepala" in [line.strip() for line in text.splitlines()], text[:300]
+            assert "No. OPD Kepala" in [line.strip() for line in text.splitlines()], text[:300]

@@ -1,7 +1,5 @@
 """The masterplan books, their chapters, revisions, review comments and renderings to PDF."""
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -144,12 +142,6 @@ class RenderJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def duration(self) -> datetime.timedelta | None:
-        if self.started_at and self.finished_at:
-            return self.finished_at - self.started_at
-        return None
 
     @property
     def filename(self) -> str:

@@ -354,7 +354,7 @@ def render_book(job_id: int) -> str:
     return job.status if job else "missing"
 
 
-def review_todo(user, programme: Programme | None) -> dict:
+def home_context(user, programme: Programme | None) -> dict:
     """What a mentor or the secretariat still has to review: chapters with open comments."""
     if programme is None or not can_comment_chapters(user):
         return {}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency.models import Programme
-from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_required
+from regency.permissions import COMMENTERS, READERS, SECRETARIAT, role_required
 
 from . import blocks, rendering, revisions
 from .forms import ChapterEditForm, ChapterImageForm, ChapterStateForm, CommentForm, NewChapterForm
@@ -210,7 +210,7 @@ def chapter_state(request, chapter_id):
 
 
 @require_POST
-@role_required(BOOK_COMMENTERS)
+@role_required(COMMENTERS)
 def comment_add(request, chapter_id):
     chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
     form = CommentForm(request.POST)
@@ -224,7 +224,7 @@ def comment_add(request, chapter_id):
 
 
 @require_POST
-@role_required(BOOK_COMMENTERS)
+@role_required(COMMENTERS)
 def comment_resolve(request, comment_id):
     comment = get_object_or_404(ChapterComment, pk=comment_id)
     if not comment.is_resolved:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regency.files import PrivateStorage
 from regency.models import Programme
@@ -120,7 +121,7 @@ class Signatory(models.Model):
         on_delete=models.PROTECT,
         related_name="signatory_roles",
     )
-    number = models.PositiveSmallIntegerField(_("No"))
+    number = models.PositiveSmallIntegerField(pgettext_lazy("number column", "No"))
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=300)
     is_regional_head = models.BooleanField(_("regional head"), default=False)

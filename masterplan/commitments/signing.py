@@ -412,7 +412,8 @@ def awaiting(user: User) -> list[Signatory]:
     return sorted(result, key=lambda s: not s.may_sign_now)
 
 
-def home_context(user: User) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
+    """The sheets awaiting this person's signature, whichever programme they belong to."""
     return {"awaiting_signature": awaiting(user)}
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.models import Programme
-from regency.permissions import INPUT_READERS, scope_to_opd
+from regency.permissions import READERS, scope_to_opd
 from regency.reference import ROMAN
 
 # --- OPD inputs (kertas kerja): input windows, worksheets, their entries and review ---------
@@ -107,7 +107,7 @@ class InputWindow(models.Model):
 class WorksheetQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The secretariat, mentors and the regional head see all; an OPD only its own."""
-        return scope_to_opd(self, user, readers=INPUT_READERS)
+        return scope_to_opd(self, user, readers=READERS)
 
 
 class Worksheet(models.Model):

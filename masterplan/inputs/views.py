@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from regency.models import Dimension, Opd, Programme
 from regency.permissions import (
+    COMMENTERS,
     EVERYONE,
-    INPUT_COMMENTERS,
-    INPUT_READERS,
+    READERS,
     SECRETARIAT,
     can_comment_inputs,
     can_fill_worksheet,
@@ -64,7 +64,7 @@ def _entry(user, entry_id) -> WorksheetEntry:
 # --- Windows ---------------------------------------------------------------------------------
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_list(request):
     programme = Programme.current()
     windows = programme.input_windows.all() if programme else InputWindow.objects.none()
@@ -106,7 +106,7 @@ def window_new(request):
     return render(request, "masterplan/inputs/window_form.html", {"form": form})
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_detail(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
     dimensions, rows, counts = workflow.matrix(window)
@@ -226,7 +226,7 @@ def worksheet_action(request, worksheet_id, action):
 
 
 @require_POST
-@role_required(INPUT_COMMENTERS)
+@role_required(COMMENTERS)
 def comment_add(request, worksheet_id):
     worksheet = _worksheet(request.user, worksheet_id)
     form = CommentForm(request.POST)
@@ -329,7 +329,7 @@ def entry_delete(request, entry_id):
 # --- Readiness and SWOT ----------------------------------------------------------------------
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_readiness(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
     accepted_only = request.GET.get("all") != "1"
@@ -369,7 +369,7 @@ def worksheet_export(request, worksheet_id):
     return _xlsx_response(content, spreadsheets.filename(worksheet=worksheet))
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_export(request, window_id):
     window = get_object_or_404(InputWindow.objects.select_related("programme"), pk=window_id)
     content = spreadsheets.export(window.worksheets.all(), window.programme.years)

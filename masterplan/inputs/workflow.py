@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Role, User
-from regency.permissions import can_fill_worksheet, can_review_inputs
+from regency.permissions import (
+    READERS,
+    can_fill_worksheet,
+    can_review_inputs,
+    has_role,
+    works_in_opd,
+)
 
 from .models import InputWindow, ReviewComment, Worksheet, WorksheetEntry, WorksheetStateChange
 
@@ -350,7 +356,7 @@ def home_context(user, programme) -> dict:
     windows = programme.input_windows.filter(
         deadline__gt=timezone.now() - datetime.timedelta(days=30)
     )
-    if user.role in ROLES_WITH_OPD and user.opd_id:
+    if works_in_opd(user):
         mine = (
             Worksheet.objects.visible_to(user)
             .filter(window__in=windows)
@@ -361,7 +367,7 @@ def home_context(user, programme) -> dict:
         for worksheet in mine:
             (due if worksheet.state in Worksheet.OPEN else done).append(worksheet)
         return {"inputs_due": due, "inputs_done": done, "inputs_now": timezone.now()}
-    if user.role in (Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD):
+    if has_role(user, READERS):
         return {"input_windows": list(windows.order_by("deadline")), "inputs_now": timezone.now()}
     return {}
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from regency.models import Programme
-from regency.permissions import INPUT_READERS, scope_to_opd
+from regency.permissions import READERS, scope_to_opd
 
 from ..inputs.models import FundingSource, WorksheetEntry
 
@@ -20,7 +20,7 @@ from ..inputs.models import FundingSource, WorksheetEntry
 class RoadmapItemQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The secretariat, mentors and the regional head see all; an OPD the items it leads."""
-        return scope_to_opd(self, user, readers=INPUT_READERS, field="lead_opd_id")
+        return scope_to_opd(self, user, readers=READERS, field="lead_opd_id")
 
 
 class RoadmapItem(models.Model):

@@ -17,7 +17,7 @@ from quickwins.models import QuickWin
 from regency.models import Dimension, Opd, Programme
 from regency.permissions import (
     EVERYONE,
-    INPUT_READERS,
+    READERS,
     SECRETARIAT,
     can_report_roadmap,
     has_role,
@@ -365,7 +365,7 @@ def report_item(request, item_id):
     return redirect(f"{reverse('masterplan:roadmap:item', args=[item.pk])}?year={year}")
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def monitoring(request):
     programme = Programme.current_or_404()
     year = _year(request, programme)
@@ -384,7 +384,7 @@ def monitoring(request):
     )
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def evaluation(request):
     programme = Programme.current_or_404()
     form = None
