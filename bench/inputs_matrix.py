@@ -37,7 +37,7 @@ SIZES = (6, 30, 60)
 def fill(opd_count: int):
     from django.utils import timezone
 
-    from masterplan import inputs
+    from masterplan.inputs import workflow
     from masterplan.models import Worksheet
     from regency.models import Dimension, Opd, Programme
 
@@ -48,7 +48,7 @@ def fill(opd_count: int):
         Opd(name=f"Dinas {opd_count} {n:02d}", acronym=f"D{opd_count}-{n:02d}")
         for n in range(opd_count)
     )
-    window = inputs.open_window(
+    window = workflow.open_window(
         programme,
         stage=2,
         title=f"Program ({opd_count} OPD)",

@@ -36,7 +36,7 @@ def fill(copies: int):
     """The demo programme, each demo chapter's text repeated ``copies`` times."""
     from django.core.files.base import ContentFile
 
-    from masterplan import demo as masterplan_demo
+    from masterplan.demo import books as masterplan_demo
     from masterplan.management.commands.load_demo import draw_emblem
     from masterplan.models import Chapter
     from regency import demo
@@ -63,17 +63,17 @@ def fill(copies: int):
 def render_all(programme, user, label: str):
     from weasyprint import HTML
 
-    from masterplan import books
+    from masterplan.books import rendering
 
     rows = []
     for book in programme.books.order_by("number"):
         started = time.perf_counter()
-        job = books.run_render_job(books.request_render(book, user).pk)
+        job = rendering.run_render_job(rendering.request_render(book, user).pk)
         ours = time.perf_counter() - started
         assert job.status == "done", job.error
         weasy = None
         if not job.reused:
-            html = books.book_html(book)
+            html = rendering.book_html(book)
             started = time.perf_counter()
             HTML(string=html, base_url="/").render().write_pdf()
             weasy = time.perf_counter() - started
@@ -93,7 +93,7 @@ def main():
             tempfile.TemporaryDirectory() as private,
             override_settings(PRIVATE_MEDIA_ROOT=Path(private), MEDIA_ROOT=Path(private)),
         ):
-            from masterplan import revisions
+            from masterplan.books import revisions
             from masterplan.models import Chapter
             from regency.models import User
 

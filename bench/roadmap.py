@@ -86,7 +86,7 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         with override_settings(ALLOWED_HOSTS=["*"]):
-            from masterplan.blocks import render_blocks
+            from masterplan.books.blocks import render_blocks
             from regency.models import Opd, Programme, Regency, Role, User
 
             Regency(name="Besar", province="Jawa Timur", head_name="Bupati Uji").save()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import FundingSource, InputWindow, Worksheet, WorksheetStateChange
+from .inputs.models import FundingSource, InputWindow, Worksheet, WorksheetStateChange
 
 
 # OPD inputs: the funding-source list is editable here; windows and worksheets for look-ups.

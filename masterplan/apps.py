@@ -7,8 +7,14 @@ class MasterplanConfig(AppConfig):
     verbose_name = _("Masterplan")
 
     def ready(self):
+        # Imported here because Django demands it: signal handlers connect, and each room's
+        # Celery tasks (defined beside the work they wrap) register with the worker.
         from quickwins import origins
 
-        from . import roadmap, signals  # noqa: F401
+        from . import signals  # noqa: F401
+        from .books import rendering  # noqa: F401
+        from .commitments import signed_pdf, signing  # noqa: F401
+        from .inputs import workflow  # noqa: F401
+        from .roadmap import services
 
-        origins.register(roadmap.quick_win_origin_links)
+        origins.register(services.quick_win_origin_links)

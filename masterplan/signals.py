@@ -3,7 +3,7 @@ from django.dispatch import receiver
 
 from regency.models import Programme
 
-from .books import create_default_books
+from .books.rendering import create_default_books
 
 
 @receiver(post_save, sender=Programme, dispatch_uid="masterplan_create_default_books")

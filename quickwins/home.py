@@ -6,8 +6,8 @@ from . import selection
 from .models import QuickWin
 
 
-def todo(user, programme) -> dict:
-    """Context for templates/quickwins/_home_todo.html."""
+def home_context(user, programme) -> dict:
+    """Context for templates/quickwins/_home_todo.html (the home page's contract)."""
     if programme is None:
         return {}
     context = {}

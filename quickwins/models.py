@@ -9,8 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
-from regency.models import ROLES_WITH_OPD, Dimension, Element, Opd, Programme
-from regency.permissions import READERS, SECRETARIAT, has_role, scope_to_opd
+from regency.models import Dimension, Element, Opd, Programme
+from regency.permissions import READERS, SECRETARIAT, has_role, scope_to_opd, works_in_opd
 
 FUNDING_SOURCES = ["APBD", "APBN", "Dana Desa", "CSR", "KPBU", "Lainnya"]
 
@@ -32,7 +32,7 @@ class QuickWinQuerySet(models.QuerySet):
         """Readers see every quick win; an OPD's people see their own and the published ones."""
         if has_role(user, READERS):
             return self
-        if user.is_authenticated and user.opd_id and user.role in ROLES_WITH_OPD:
+        if works_in_opd(user):
             return self.filter(models.Q(lead_opd_id=user.opd_id) | models.Q(published=True))
         return self.none()
 

@@ -14,6 +14,8 @@ from .models import ROLES_WITH_OPD, Role
 
 SECRETARIAT = frozenset({Role.SECRETARIAT})
 READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
+# Comment on worksheets and chapters, never edit them: mentors, and the secretariat.
+COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
 EVERYONE = frozenset(Role.values)
 
 
@@ -31,8 +33,9 @@ def can_read_books(user) -> bool:
     return has_role(user, READERS)
 
 
-def can_render_books(user) -> bool:
-    return is_secretariat(user)
+def works_in_opd(user) -> bool:
+    """An OPD's representative or head, attached to an OPD."""
+    return has_role(user, ROLES_WITH_OPD) and bool(user.opd_id)
 
 
 def scope_to_opd(queryset, user, *, readers=READERS, field: str = "opd_id"):
@@ -41,7 +44,7 @@ def scope_to_opd(queryset, user, *, readers=READERS, field: str = "opd_id"):
     The one rule behind the ``visible_to`` querysets of OPD-owned data."""
     if has_role(user, readers):
         return queryset
-    if has_role(user, ROLES_WITH_OPD) and user.opd_id:
+    if works_in_opd(user):
         return queryset.filter(**{field: user.opd_id})
     return queryset.none()
 
@@ -75,18 +78,13 @@ def can_request_letter(user, invitation) -> bool:
     return user.is_authenticated and invitation.participant.user_id == user.pk
 
 
-# OPD inputs (worksheets): everyone who reads them all, and who may comment on them.
-INPUT_READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
-INPUT_COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
-
-
 def can_review_inputs(user) -> bool:
     """Accept or return worksheets, open windows, send reminders: the secretariat only."""
     return is_secretariat(user)
 
 
 def can_comment_inputs(user) -> bool:
-    return has_role(user, INPUT_COMMENTERS)
+    return has_role(user, COMMENTERS)
 
 
 def can_fill_worksheet(user, worksheet) -> bool:
@@ -100,21 +98,17 @@ def can_fill_worksheet(user, worksheet) -> bool:
 
 def can_read_inputs(user) -> bool:
     """See every OPD's worksheets and the overview matrix."""
-    return has_role(user, INPUT_READERS)
-
-
-BOOK_EDITORS = SECRETARIAT
-BOOK_COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
+    return has_role(user, READERS)
 
 
 def can_edit_chapters(user) -> bool:
     """Write chapters, change their state and the books' outline: the secretariat only."""
-    return has_role(user, BOOK_EDITORS)
+    return is_secretariat(user)
 
 
 def can_comment_chapters(user) -> bool:
     """Comment on chapters and resolve comments: mentors and the secretariat (mentors do not edit)."""
-    return has_role(user, BOOK_COMMENTERS)
+    return has_role(user, COMMENTERS)
 
 
 # Quick wins: the secretariat keeps them; the lead OPD's people report progress.

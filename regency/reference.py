@@ -1,5 +1,8 @@
 """The six dimensions and their elements as the national programme defines them (domain.md)."""
 
+# Books and Bimtek stages are numbered in Roman numerals.
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
 DIMENSIONS = [
     (
         "governance",

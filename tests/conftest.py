@@ -114,7 +114,7 @@ def signing_certificate(tmp_path_factory):
     """One self-signed document-signing certificate for the run, also seen by a Celery worker."""
     from django.conf import settings as django_settings
 
-    from masterplan.signed_pdf import create_certificate
+    from masterplan.commitments.signed_pdf import create_certificate
 
     folder = tmp_path_factory.mktemp("signing")
     key_file, cert_file = folder / "key.pem", folder / "cert.pem"

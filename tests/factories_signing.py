@@ -3,7 +3,7 @@
 import datetime
 import io
 
-from masterplan import signing
+from masterplan.commitments import signing
 
 
 def drawn_png(width: int = 600, height: int = 200) -> bytes:

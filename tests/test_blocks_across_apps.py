@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from masterplan import blocks, books
+from masterplan.books import blocks, rendering
 from masterplan.models import CommitmentSheet, Worksheet
 from regency.models import Programme
 
@@ -24,7 +24,7 @@ def test_every_cross_app_block_is_offered_in_the_editor(db):
 
 
 def test_book_one_shows_readiness_swot_and_participants_from_the_data(demo):
-    html = books.book_html(demo.books.get(number=1))
+    html = rendering.book_html(demo.books.get(number=1))
     assert "<svg" in html and "Readiness per component" not in html  # Indonesian print
     assert "Kesiapan per komponen" in html
     assert "Matriks SWOT" in html
@@ -35,7 +35,7 @@ def test_book_one_shows_readiness_swot_and_participants_from_the_data(demo):
 
 
 def test_book_three_appends_the_sheets_signed_by_everyone(demo):
-    html = books.book_html(demo.books.get(number=3))
+    html = rendering.book_html(demo.books.get(number=3))
     completed = CommitmentSheet.objects.get(status=CommitmentSheet.Status.COMPLETED)
     for signatory in completed.signatories.all():
         assert signatory.name in html
@@ -43,7 +43,7 @@ def test_book_three_appends_the_sheets_signed_by_everyone(demo):
 
 
 def test_book_three_shows_the_selected_quick_wins_of_the_demo(demo):
-    html = books.book_html(demo.books.get(number=3))
+    html = rendering.book_html(demo.books.get(number=3))
     block = html[html.index("data-block-quick-wins") :]
     assert "Bank Sampah Digital" in block and "Tertunda" in block and "<svg" in block
     assert "Parkir Non-Tunai" not in block  # a candidate, not selected

@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from masterplan import books
-from masterplan.html import sanitize
+from masterplan.books import rendering
+from masterplan.books.html import sanitize
 from masterplan.models import RenderJob
 from tests import pdftext
 
@@ -49,7 +49,7 @@ class TestWhoMaySeeAndRender:
         assert login(secretariat).get(f"/books/{book.pk}/render/").status_code == 405
 
     def test_opd_people_cannot_download_a_rendering(self, login, book, secretariat, representative):
-        job = books.request_render(book, secretariat)
+        job = rendering.request_render(book, secretariat)
         assert login(representative).get(f"/renders/{job.pk}/download/").status_code == 403
         assert login(representative).get(f"/renders/{job.pk}/").status_code == 403
 
@@ -90,8 +90,8 @@ class TestRendering:
         assert f"/renders/{job.pk}/download/" in finished
 
     def test_an_unchanged_book_is_not_rendered_again(self, book, secretariat):
-        first = books.run_render_job(books.request_render(book, secretariat).pk)
-        second = books.run_render_job(books.request_render(book, secretariat).pk)
+        first = rendering.run_render_job(rendering.request_render(book, secretariat).pk)
+        second = rendering.run_render_job(rendering.request_render(book, secretariat).pk)
         assert second.status == RenderJob.Status.DONE
         assert second.reused and not first.reused
         assert second.file.name == first.file.name
@@ -100,7 +100,7 @@ class TestRendering:
         chapter = book.chapters.first()
         chapter.body += "<p>Kalimat baru.</p>"
         chapter.save()
-        third = books.run_render_job(books.request_render(book, secretariat).pk)
+        third = rendering.run_render_job(rendering.request_render(book, secretariat).pk)
         assert not third.reused
         assert third.content_hash != first.content_hash
 
@@ -108,8 +108,8 @@ class TestRendering:
         def broken(html):
             raise OSError("disk full")
 
-        monkeypatch.setattr(books, "render_pdf", broken)
-        job = books.run_render_job(books.request_render(book, secretariat).pk)
+        monkeypatch.setattr(rendering, "render_pdf", broken)
+        job = rendering.run_render_job(rendering.request_render(book, secretariat).pk)
         assert job.status == RenderJob.Status.FAILED
         assert job.error == "OSError: disk full"
 
@@ -136,7 +136,7 @@ class TestThePdf:
             "<h2>Panjang</h2>" + "<p>Kalimat yang panjang untuk mengisi halaman.</p>" * 120
         )
         chapter.save()
-        pdf, pages = books.render_pdf(books.book_html(book))
+        pdf, pages = rendering.render_pdf(rendering.book_html(book))
         return pdf
 
     def test_contents_page_numbers_match_the_pages_where_headings_are(self, pdf):

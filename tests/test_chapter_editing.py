@@ -2,7 +2,7 @@
 
 import pytest
 
-from masterplan import books, revisions
+from masterplan.books import rendering, revisions
 from masterplan.models import Chapter, ChapterRevision
 
 
@@ -170,12 +170,12 @@ class TestOutline:
             "Profil Daerah",
             "Pendahuluan",
         ]
-        html = books.book_html(book)
+        html = rendering.book_html(book)
         assert html.index("BAB 1</span>Profil Daerah") < html.index("BAB 2</span>Pendahuluan")
 
     def test_the_first_chapter_cannot_move_up(self, programme):
         first = programme.books.get(number=1).chapters.get(order=1)
-        books.move_chapter(first, -1)
+        rendering.move_chapter(first, -1)
         first.refresh_from_db()
         assert first.order == 1
 

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfReader
 
-from masterplan import books, revisions
+from masterplan.books import rendering, revisions
 from masterplan.models import Chapter
 
 
@@ -59,9 +59,9 @@ class TestChapterImages:
         revisions.save_chapter(
             chapter, f'<p>Peta:</p><img src="{location}" alt="Peta wilayah">', 1, secretariat
         )
-        html = books.book_html(chapter.book)
+        html = rendering.book_html(chapter.book)
         assert 'src="file://' in html
-        pdf, _ = books.render_pdf(html)
+        pdf, _ = rendering.render_pdf(html)
         reader = PdfReader(io.BytesIO(pdf))
         images = [image for page in reader.pages for image in page.images]
         assert any(image.image.size == (120, 80) for image in images)

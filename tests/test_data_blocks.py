@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from masterplan import blocks, books
-from masterplan.html import sanitize
+from masterplan.books import blocks, rendering
+from masterplan.books.html import sanitize
 from masterplan.models import Chapter, RenderJob
 from regency.models import Opd
 from workshops.models import Workshop
@@ -31,15 +31,15 @@ class TestDataBlocks:
         assert sanitize(html) == html
 
     def test_a_block_renders_from_the_data(self, chapter, opd, other_opd):
-        html = books.book_html(chapter.book)
+        html = rendering.book_html(chapter.book)
         assert "Badan Perencanaan Pembangunan Daerah (Bappeda)" in html
         assert "Dinas Kesehatan (Dinkes)" in html
         assert 'data-block="opd-list"' not in html
 
     def test_changing_the_data_changes_the_next_rendering(self, chapter, opd, secretariat):
-        first = books.run_render_job(books.request_render(chapter.book, secretariat).pk)
+        first = rendering.run_render_job(rendering.request_render(chapter.book, secretariat).pk)
         Opd.objects.create(name="Dinas Perhubungan", acronym="Dishub")
-        second = books.run_render_job(books.request_render(chapter.book, secretariat).pk)
+        second = rendering.run_render_job(rendering.request_render(chapter.book, secretariat).pk)
         assert first.status == second.status == RenderJob.Status.DONE
         assert not second.reused
         assert second.content_hash != first.content_hash
@@ -86,7 +86,7 @@ class TestDataBlocks:
     def test_the_pdf_shows_the_block(self, chapter, opd):
         from tests import pdftext
 
-        pdf, _ = books.render_pdf(books.book_html(chapter.book))
+        pdf, _ = rendering.render_pdf(rendering.book_html(chapter.book))
         assert any(
             "Badan Perencanaan Pembangunan Daerah" in text for text in pdftext.pages_text(pdf)
         )
@@ -183,8 +183,8 @@ class TestLongTables:
             Opd(name=f"Kecamatan Uji {n:02d}", acronym=f"KU{n:02d}", head_name=f"Camat {n}")
             for n in range(90)
         )
-        pdf, _ = books.render_pdf(books.book_html(chapter.book))
+        pdf, _ = rendering.render_pdf(rendering.book_html(chapter.book))
         pages = [text for text in pdftext.pages_text(pdf) if "Kecamatan Uji" in text]
         assert len(pages) >= 2
         for text in pages:
-            assert "No OPD Kepala" in [line.strip() for line in text.splitlines()], text[:300]
+            assert "No. OPD Kepala" in [line.strip() for line in text.splitlines()], text[:300]

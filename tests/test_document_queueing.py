@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 
-from masterplan import signing
+from masterplan.commitments import signing
 from masterplan.models import CommitmentSheet, RenderJob, SigningEvent
 from workshops import planning
 from workshops.models import PrintJob

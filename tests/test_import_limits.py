@@ -57,7 +57,7 @@ class TestZipBomb:
         self, login, representative, worksheet, bomb
     ):
         response = login(representative).post(
-            reverse("masterplan:worksheet_import", args=[worksheet.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[worksheet.pk]),
             {"file": SimpleUploadedFile("kertas-kerja.xlsx", bomb)},
         )
         assert response.status_code == 200
@@ -89,7 +89,7 @@ class TestRowCap:
         self, login, representative, worksheet
     ):
         response = login(representative).post(
-            reverse("masterplan:worksheet_import", args=[worksheet.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[worksheet.pk]),
             {"file": xlsx(worksheet_rows(5_001), "kertas-kerja.xlsx")},
         )
         assert "Berkas memuat lebih dari 5.000 baris" in response.text
@@ -114,7 +114,7 @@ class TestRowCap:
 class TestNormalFiles:
     def test_a_normal_worksheet_file_still_imports_at_once(self, login, representative, worksheet):
         response = login(representative).post(
-            reverse("masterplan:worksheet_import", args=[worksheet.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[worksheet.pk]),
             {"file": xlsx(worksheet_rows(3), "kertas-kerja.xlsx")},
         )
         assert response.status_code == 302
@@ -154,7 +154,7 @@ class TestLargeImportAsJob:
     ):
         client = login(representative)
         rows = worksheet_rows(350) + [["jenis-ngawur", "Baris salah"]]
-        url = reverse("masterplan:worksheet_import", args=[worksheet.pk])
+        url = reverse("masterplan:inputs:worksheet_import", args=[worksheet.pk])
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, {"file": xlsx(rows, "kertas-kerja.xlsx")})
         job = ImportJob.objects.get()

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from masterplan import inputs
+from masterplan.inputs import workflow
 from masterplan.models import InputWindow, Worksheet, WorksheetStateChange
 from regency.models import Dimension
 
@@ -31,7 +31,7 @@ class TestOpeningAWindow:
     ):
         dimensions = Dimension.objects.filter(code__in=["governance", "living"])
         response = login(secretariat).post(
-            reverse("masterplan:input_window_new"),
+            reverse("masterplan:inputs:window_new"),
             {
                 "stage": 2,
                 "title": "Program per dimensi",
@@ -43,7 +43,7 @@ class TestOpeningAWindow:
             },
         )
         window = InputWindow.objects.get()
-        assert response.url == reverse("masterplan:input_window", args=[window.pk])
+        assert response.url == reverse("masterplan:inputs:window", args=[window.pk])
         assert window.kinds == ["issues", "proposals"]
         assert window.worksheets.count() == 4
         assert set(window.worksheets.values_list("state", flat=True)) == {State.NOT_STARTED}
@@ -52,7 +52,7 @@ class TestOpeningAWindow:
         self, login, secretariat, programme, opd
     ):
         response = login(secretariat).post(
-            reverse("masterplan:input_window_new"),
+            reverse("masterplan:inputs:window_new"),
             {
                 "stage": 2,
                 "title": "Judul yang saya ketik",
@@ -71,7 +71,7 @@ class TestOpeningAWindow:
     def test_only_the_secretariat_opens_windows(self, login, representative, mentor, programme):
         for user in (representative, mentor):
             client = login(user)
-            assert client.get(reverse("masterplan:input_window_new")).status_code == 403
+            assert client.get(reverse("masterplan:inputs:window_new")).status_code == 403
             client.logout()
 
 
@@ -82,7 +82,7 @@ class TestTheMatrix:
         window = InputWindowFactory(programme=programme, deadline=in_days(-1))
         WorksheetFactory(window=window, opd=opd, state=State.ACCEPTED)
         WorksheetFactory(window=window, opd=other_opd, state=State.DRAFT)
-        response = login(secretariat).get(reverse("masterplan:input_window", args=[window.pk]))
+        response = login(secretariat).get(reverse("masterplan:inputs:window", args=[window.pk]))
         assert response.status_code == 200
         assert response.context["counts"]["late"] == 1
         assert response.context["counts"]["accepted"] == 1
@@ -94,7 +94,7 @@ class TestTheMatrix:
 
         def queries():
             with CaptureQueriesContext(connection) as captured:
-                inputs.matrix(window)
+                workflow.matrix(window)
             return len(captured)
 
         Worksheet.objects.bulk_create(
@@ -110,16 +110,16 @@ class TestTheMatrix:
 
     def test_representatives_cannot_see_the_matrix(self, login, representative, programme):
         window = InputWindowFactory(programme=programme)
-        response = login(representative).get(reverse("masterplan:input_window", args=[window.pk]))
+        response = login(representative).get(reverse("masterplan:inputs:window", args=[window.pk]))
         assert response.status_code == 403
 
     def test_a_mentor_sees_the_matrix_without_the_secretariat_buttons(
         self, login, mentor, programme
     ):
         window = InputWindowFactory(programme=programme)
-        response = login(mentor).get(reverse("masterplan:input_window", args=[window.pk]))
+        response = login(mentor).get(reverse("masterplan:inputs:window", args=[window.pk]))
         assert response.status_code == 200
-        assert reverse("masterplan:input_remind", args=[window.pk]) not in response.text
+        assert reverse("masterplan:inputs:remind", args=[window.pk]) not in response.text
 
 
 class TestDeadlines:
@@ -129,7 +129,7 @@ class TestDeadlines:
         window = InputWindowFactory(programme=programme, reminded_at=timezone.now())
         later = in_days(21).replace(second=0, microsecond=0)
         login(secretariat).post(
-            reverse("masterplan:input_deadline", args=[window.pk]),
+            reverse("masterplan:inputs:deadline", args=[window.pk]),
             {"deadline": timezone.localtime(later).strftime("%Y-%m-%dT%H:%M")},
         )
         window.refresh_from_db()
@@ -140,7 +140,7 @@ class TestDeadlines:
         window = InputWindowFactory(programme=programme)
         before = window.deadline
         response = login(representative).post(
-            reverse("masterplan:input_deadline", args=[window.pk]),
+            reverse("masterplan:inputs:deadline", args=[window.pk]),
             {"deadline": in_days(30).strftime("%Y-%m-%dT%H:%M")},
         )
         assert response.status_code == 403
@@ -160,7 +160,7 @@ class TestReminders:
         return window
 
     def test_only_opds_that_have_not_submitted_are_reminded(self, window):
-        assert inputs.send_reminders(window) == 1
+        assert workflow.send_reminders(window) == 1
         assert mail.outbox[0].to == ["wakil@tubankab.go.id"]
         assert "Smart Governance" in mail.outbox[0].body
 
@@ -168,27 +168,25 @@ class TestReminders:
         self, login, secretariat, window, django_capture_on_commit_callbacks
     ):
         with django_capture_on_commit_callbacks(execute=True):
-            login(secretariat).post(reverse("masterplan:input_remind", args=[window.pk]))
+            login(secretariat).post(reverse("masterplan:inputs:remind", args=[window.pk]))
         assert [m.to for m in mail.outbox] == [["wakil@tubankab.go.id"]]
 
     def test_a_representative_cannot_send_reminders(self, login, representative, window):
-        response = login(representative).post(reverse("masterplan:input_remind", args=[window.pk]))
+        response = login(representative).post(reverse("masterplan:inputs:remind", args=[window.pk]))
         assert response.status_code == 403
 
     def test_the_automatic_reminder_goes_out_once_within_the_reminder_days(self, window):
-        assert inputs.send_due_reminders(now=in_days(6)) == []
-        assert inputs.send_due_reminders(now=in_days(8)) == [window.pk]
-        assert inputs.send_due_reminders(now=in_days(9)) == []
+        assert workflow.send_due_reminders(now=in_days(6)) == []
+        assert workflow.send_due_reminders(now=in_days(8)) == [window.pk]
+        assert workflow.send_due_reminders(now=in_days(9)) == []
         assert len(mail.outbox) == 1
 
     def test_no_automatic_reminder_after_the_deadline(self, window):
-        assert inputs.send_due_reminders(now=in_days(11)) == []
+        assert workflow.send_due_reminders(now=in_days(11)) == []
 
     def test_the_beat_schedule_runs_the_reminder_task(self, settings):
-        from masterplan import tasks
-
         entry = settings.CELERY_BEAT_SCHEDULE["input-reminders"]
-        assert entry["task"] == tasks.send_due_input_reminders.name
+        assert entry["task"] == workflow.send_due_input_reminders.name
 
 
 class TestHomePage:
@@ -201,15 +199,15 @@ class TestHomePage:
             window=window, opd=other_opd, dimension=Dimension.objects.get(code="living")
         )
         response = login(representative).get(reverse("masterplan:home"))
-        assert reverse("masterplan:worksheet", args=[mine.pk]) in response.text
-        assert reverse("masterplan:worksheet", args=[theirs.pk]) not in response.text
+        assert reverse("masterplan:inputs:worksheet", args=[mine.pk]) in response.text
+        assert reverse("masterplan:inputs:worksheet", args=[theirs.pk]) not in response.text
         assert "Program II" in response.text
         assert response.context["inputs_due"] == [mine]
 
     def test_the_secretariat_sees_the_open_windows(self, login, secretariat, programme):
         window = InputWindowFactory(programme=programme, title="Isu per dimensi")
         response = login(secretariat).get(reverse("masterplan:home"))
-        assert reverse("masterplan:input_window", args=[window.pk]) in response.text
+        assert reverse("masterplan:inputs:window", args=[window.pk]) in response.text
 
     def test_submitted_worksheets_leave_the_to_do_list(self, login, representative, programme, opd):
         window = InputWindowFactory(programme=programme)
@@ -217,23 +215,23 @@ class TestHomePage:
         response = login(representative).get(reverse("masterplan:home"))
         assert response.context["inputs_due"] == []
         assert response.context["inputs_done"] == [done]
-        assert reverse("masterplan:worksheet", args=[done.pk]) in response.text
+        assert reverse("masterplan:inputs:worksheet", args=[done.pk]) in response.text
 
 
 class TestWindowList:
     def test_readers_see_the_windows(self, login, mentor, programme):
         window = InputWindowFactory(programme=programme, title="Isu per dimensi")
-        response = login(mentor).get(reverse("masterplan:input_windows"))
+        response = login(mentor).get(reverse("masterplan:inputs:windows"))
         assert response.status_code == 200
         assert "Isu per dimensi" in response.text
-        assert reverse("masterplan:input_window_new") not in response.text
-        assert reverse("masterplan:input_window", args=[window.pk]) in response.text
+        assert reverse("masterplan:inputs:window_new") not in response.text
+        assert reverse("masterplan:inputs:window", args=[window.pk]) in response.text
 
     def test_representatives_and_opd_heads_are_refused(
         self, client, login, representative, opd_head, programme
     ):
         for user in (representative, opd_head):
-            assert login(user).get(reverse("masterplan:input_windows")).status_code == 403
+            assert login(user).get(reverse("masterplan:inputs:windows")).status_code == 403
             client.logout()
 
 

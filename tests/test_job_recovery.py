@@ -9,7 +9,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from masterplan import books
+from masterplan.books import rendering
 from masterplan.models import RenderJob
 from regency.jobs import heartbeat
 from regency.models import OutboxTask
@@ -94,14 +94,14 @@ class TestARenderWhoseWorkerDied:
 @pytest.mark.django_db
 class TestALateRedeliveryDoesNoHarm:
     def test_a_done_job_is_not_rendered_again(self, book):
-        job = books.run_render_job(RenderJob.objects.create(book=book).pk)
+        job = rendering.run_render_job(RenderJob.objects.create(book=book).pk)
         finished = (job.file.name, job.finished_at, job.attempts)
-        again = books.run_render_job(job.pk)
+        again = rendering.run_render_job(job.pk)
         assert (again.file.name, again.finished_at, again.attempts) == finished
 
     def test_a_job_running_on_a_live_worker_is_not_taken_over(self, book):
         job = running(RenderJob.objects.create(book=book), beat_seconds_ago=5)
-        books.run_render_job(job.pk)
+        rendering.run_render_job(job.pk)
         job.refresh_from_db()
         assert (job.status, job.attempts, job.worker) == ("running", 1, "other-host:4242")
 
@@ -112,7 +112,7 @@ class TestALateRedeliveryDoesNoHarm:
             attempts=settings.JOB_MAX_ATTEMPTS,
         )
         RenderJob.objects.filter(pk=job.pk).recover_stale()
-        books.run_render_job(job.pk)
+        rendering.run_render_job(job.pk)
         job.refresh_from_db()
         assert job.status == RenderJob.Status.FAILED and not job.file
 
@@ -120,7 +120,7 @@ class TestALateRedeliveryDoesNoHarm:
         """The pool process died and Celery gave its message back (reject_on_worker_lost)."""
         dead = f"{socket.gethostname()}:999999"
         job = running(RenderJob.objects.create(book=book), beat_seconds_ago=5, worker=dead)
-        books.run_render_job(job.pk)
+        rendering.run_render_job(job.pk)
         job.refresh_from_db()
         assert job.status == RenderJob.Status.DONE and job.attempts == 2
 

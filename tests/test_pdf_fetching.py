@@ -56,7 +56,7 @@ class TestNetwork:
     def test_a_chapter_pointing_at_a_local_port_renders_without_a_request(
         self, listener, programme
     ):
-        from masterplan import books
+        from masterplan.books import rendering
         from masterplan.models import Chapter
         from tests.factories import BookFactory
 
@@ -67,7 +67,7 @@ class TestNetwork:
             body=f'<p>Teks</p><img src="http://127.0.0.1:{port}/x.png">'
             f'<p style="background: url(http://127.0.0.1:{port}/y.png)">Latar</p>'
         )
-        pdf, pages = books.render_pdf(books.book_html(book))
+        pdf, pages = rendering.render_pdf(rendering.book_html(book))
         assert pages >= 1 and pdf.startswith(b"%PDF")
         assert not connected(listener)
 
@@ -118,7 +118,7 @@ class TestDocumentsKeepTheirPictures:
         from django.core.files.uploadedfile import SimpleUploadedFile
         from PIL import Image
 
-        from masterplan import books
+        from masterplan.books import rendering
         from regency.models import Regency
         from tests.factories import BookFactory
 
@@ -127,6 +127,6 @@ class TestDocumentsKeepTheirPictures:
         regency = Regency.load()
         regency.emblem = SimpleUploadedFile("lambang.png", emblem.getvalue())
         regency.save()
-        pdf, _pages = books.render_pdf(books.book_html(BookFactory(programme=programme)))
+        pdf, _pages = rendering.render_pdf(rendering.book_html(BookFactory(programme=programme)))
         cover = PdfReader(io.BytesIO(pdf)).pages[0]
         assert [image.image.size for image in cover.images] == [(90, 110)]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from masterplan import readiness
+from masterplan.inputs import readiness
 from masterplan.models import InputKind, Worksheet, WorksheetEntry
 
 from .factories_inputs import EntryFactory, InputWindowFactory, WorksheetFactory
@@ -80,14 +80,14 @@ def test_alam_and_budaya_appear_only_when_the_window_asks_for_them(window, accep
 
 class TestPage:
     def test_a_mentor_sees_the_chart_and_the_swot(self, login, mentor, window, accepted):
-        response = login(mentor).get(reverse("masterplan:input_readiness", args=[window.pk]))
+        response = login(mentor).get(reverse("masterplan:inputs:readiness", args=[window.pk]))
         assert response.status_code == 200
         assert "<svg" in response.text
         assert "Komitmen pimpinan" in response.text
 
     def test_a_representative_is_refused(self, login, representative, window):
         response = login(representative).get(
-            reverse("masterplan:input_readiness", args=[window.pk])
+            reverse("masterplan:inputs:readiness", args=[window.pk])
         )
         assert response.status_code == 403
 
@@ -99,16 +99,16 @@ class TestReadinessEntries:
         worksheet = WorksheetFactory(window=window, opd=opd)
         entry = EntryFactory(worksheet=worksheet, kind=Kind.READINESS, title="SDM TIK")
         client = login(representative)
-        page = client.get(reverse("masterplan:entry_edit", args=[entry.pk]))
+        page = client.get(reverse("masterplan:inputs:entry_edit", args=[entry.pk]))
         choices = [c for c, _ in page.context["form"].fields["component"].choices]
         assert "alam" not in choices and "struktur" in choices
         response = client.post(
-            reverse("masterplan:entry_edit", args=[entry.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[entry.pk]),
             {"version": 1, "title": "SDM TIK", "component": "struktur", "rating": ""},
         )
         assert "rating" in response.context["form"].errors
         response = client.post(
-            reverse("masterplan:entry_edit", args=[entry.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[entry.pk]),
             {
                 "version": 1,
                 "title": "SDM TIK",

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from masterplan import roadmap
 from masterplan.models import (
     EvaluationYear,
     FundingSource,
@@ -16,6 +15,7 @@ from masterplan.models import (
     RoadmapRealisation,
     Worksheet,
 )
+from masterplan.roadmap import services as roadmap
 
 from .factories_inputs import EntryFactory, InputWindowFactory, WorksheetFactory
 from .factories_roadmap import RealisationFactory, RoadmapItemFactory
@@ -175,7 +175,7 @@ def test_budget_per_year_and_source(programme, opd):
 
 
 def test_timeline_block_renders_in_books(programme, opd):
-    from masterplan.blocks import render_blocks
+    from masterplan.books.blocks import render_blocks
 
     RoadmapItemFactory(programme=programme, lead_opd=opd, title="Satu data")
     html = render_blocks('<div data-block="roadmap-timeline"></div>', programme)

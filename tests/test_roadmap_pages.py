@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from masterplan import roadmap
 from masterplan.models import QuickWinOrigin, RoadmapItem, RoadmapRealisation
+from masterplan.roadmap import services as roadmap
 from quickwins.models import QuickWin
 
 from .factories_quickwins import QuickWinFactory, public_service
@@ -356,9 +356,11 @@ def test_the_item_page_hides_what_another_opd_may_not_see(
     html = html.content.decode()
     assert "Rahasia Dinkes" not in html
     assert "Usulan Dinkes" in html  # merged into this item, so named,
-    assert reverse("masterplan:worksheet", args=[theirs.worksheet_id]) not in html  # not linked
+    assert (
+        reverse("masterplan:inputs:worksheet", args=[theirs.worksheet_id]) not in html
+    )  # not linked
     own = item.proposals.get(title="Usulan Bappeda").worksheet_id
-    assert reverse("masterplan:worksheet", args=[own]) in html
+    assert reverse("masterplan:inputs:worksheet", args=[own]) in html
 
 
 def test_another_opds_proposal_is_not_named_on_a_published_quick_win(
@@ -381,7 +383,7 @@ def test_another_opds_proposal_is_not_named_on_a_published_quick_win(
 def test_budget_block_sums_per_year_and_source_in_millions(programme, opd):
     from django.utils import translation
 
-    from masterplan import blocks
+    from masterplan.books import blocks
     from masterplan.models import FundingSource
 
     apbd = FundingSource.objects.get_or_create(code="apbd", defaults={"name": "APBD"})[0]
@@ -405,7 +407,7 @@ def test_budget_block_sums_per_year_and_source_in_millions(programme, opd):
 def test_dimensions_block_counts_items_per_status(programme, opd):
     from django.utils import translation
 
-    from masterplan import blocks
+    from masterplan.books import blocks
 
     from .factories import ProgrammeFactory
 

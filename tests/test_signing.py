@@ -10,7 +10,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from masterplan import signed_pdf, signing
+from masterplan.commitments import signed_pdf, signing
 from masterplan.models import CommitmentSheet, Signature, SigningEvent
 from regency.models import Role
 from tests import pdftext

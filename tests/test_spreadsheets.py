@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from masterplan import spreadsheets
+from masterplan.inputs import spreadsheets
 from masterplan.models import FundingSource, WorksheetEntry
 from regency.models import Element
 
@@ -158,7 +158,7 @@ class TestAllOrNothing:
 class TestViews:
     def test_the_representative_exports_their_worksheet(self, login, representative, filled):
         response = login(representative).get(
-            reverse("masterplan:worksheet_export", args=[filled.pk])
+            reverse("masterplan:inputs:worksheet_export", args=[filled.pk])
         )
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
         sheet = load_workbook(io.BytesIO(response.content)).active
@@ -174,7 +174,7 @@ class TestViews:
             lambda sheet: sheet.append(["", "", "", "Isu", "", ""]),
         )
         response = login(representative).post(
-            reverse("masterplan:worksheet_import", args=[filled.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[filled.pk]),
             {"file": as_upload(content)},
         )
         assert response.status_code == 200
@@ -184,36 +184,37 @@ class TestViews:
     def test_a_good_import_redirects_to_the_worksheet(self, login, representative, filled):
         content = spreadsheets.export([filled], filled.window.programme.years)
         response = login(representative).post(
-            reverse("masterplan:worksheet_import", args=[filled.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[filled.pk]),
             {"file": as_upload(content)},
         )
-        assert response.url == reverse("masterplan:worksheet", args=[filled.pk])
+        assert response.url == reverse("masterplan:inputs:worksheet", args=[filled.pk])
 
     def test_another_opd_can_neither_export_nor_import(self, login, representative, other_opd):
         other = WorksheetFactory(opd=other_opd)
         client = login(representative)
         assert (
-            client.get(reverse("masterplan:worksheet_export", args=[other.pk])).status_code == 404
+            client.get(reverse("masterplan:inputs:worksheet_export", args=[other.pk])).status_code
+            == 404
         )
         response = client.post(
-            reverse("masterplan:worksheet_import", args=[other.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[other.pk]),
             {"file": as_upload(b"x")},
         )
         assert response.status_code == 404
 
     def test_a_mentor_exports_all_but_cannot_import(self, login, mentor, filled):
         client = login(mentor)
-        response = client.get(reverse("masterplan:input_export", args=[filled.window_id]))
+        response = client.get(reverse("masterplan:inputs:window_export", args=[filled.window_id]))
         assert response.status_code == 200
         response = client.post(
-            reverse("masterplan:worksheet_import", args=[filled.pk]),
+            reverse("masterplan:inputs:worksheet_import", args=[filled.pk]),
             {"file": as_upload(spreadsheets.export([filled], [2027]))},
         )
         assert response.status_code == 403
 
     def test_a_representative_cannot_export_the_whole_window(self, login, representative, filled):
         response = login(representative).get(
-            reverse("masterplan:input_export", args=[filled.window_id])
+            reverse("masterplan:inputs:window_export", args=[filled.window_id])
         )
         assert response.status_code == 403
 
@@ -244,10 +245,10 @@ class TestNothingIsLost:
         assert proposal.description == "Diubah rekan di aplikasi"
 
     def test_a_submitted_worksheet_takes_no_import(self, filled, representative):
-        from masterplan import inputs
+        from masterplan.inputs import workflow
 
         content = spreadsheets.export([filled], filled.window.programme.years)
         filled.state = filled.State.SUBMITTED
         filled.save()
-        with pytest.raises(inputs.WrongState):
+        with pytest.raises(workflow.WrongState):
             spreadsheets.import_worksheet(filled, as_upload(content), representative)

@@ -20,7 +20,7 @@ def proposal(programme, opd):
 
 def open_tab(client, entry) -> dict:
     """Load the entry's page as a browser tab would, and return the form it holds."""
-    page = client.get(reverse("masterplan:entry_edit", args=[entry.pk])).text
+    page = client.get(reverse("masterplan:inputs:entry_edit", args=[entry.pk])).text
     hidden = dict(re.findall(r'<input type="hidden" name="(version|page)" value="([^"]*)"', page))
     return {
         **hidden,
@@ -42,13 +42,13 @@ class TestTwoTabsOfOneUser:
         first, second = open_tab(client, proposal), open_tab(client, proposal)
         assert first["page"] != second["page"]
         saved = client.post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
             {**first, "title": "Judul dari tab pertama"},
         )
         assert saved.status_code == 302
 
         response = client.post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
             {**second, "title": "Judul dari tab kedua"},
         )
         assert response.status_code == 200
@@ -64,11 +64,11 @@ class TestTwoTabsOfOneUser:
         client = login(representative)
         first, second = open_tab(client, proposal), open_tab(client, proposal)
         client.post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
             {**first, "title": "Draf tab pertama"},
         )
         response = client.post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
             {**second, "title": "Draf tab kedua"},
         )
         assert "data-conflict" in response.text
@@ -82,10 +82,11 @@ class TestTwoTabsOfOneUser:
         client = login(representative)
         tab = open_tab(client, proposal)
         client.post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]), {**tab, "title": "Draf"}
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
+            {**tab, "title": "Draf"},
         )
         response = client.post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]), {**tab, "title": "Final"}
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]), {**tab, "title": "Final"}
         )
         assert response.status_code == 302
         proposal.refresh_from_db()
@@ -95,13 +96,14 @@ class TestTwoTabsOfOneUser:
         client = login(representative)
         tab = open_tab(client, proposal)
         client.post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]), {**tab, "title": "Draf"}
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
+            {**tab, "title": "Draf"},
         )
         WorksheetEntry.objects.filter(pk=proposal.pk).update(
             version=3, title="Dari impor", saved_from_page=""
         )
         response = client.post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]), {**tab, "title": "Usang"}
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]), {**tab, "title": "Usang"}
         )
         assert response.status_code == 200
         proposal.refresh_from_db()

@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from masterplan import books
+from masterplan.books import rendering
 from masterplan.models import RenderJob
 from tests import pdftext
 
@@ -29,7 +29,7 @@ class TestWholeMasterplan:
             assert any(text.startswith("BUKU ") and title in text for text in texts[3:])
 
     def test_the_contents_point_at_the_pages_of_every_books_chapters(self, programme):
-        pdf, _ = books.render_pdf(books.masterplan_html(programme))
+        pdf, _ = rendering.render_pdf(rendering.masterplan_html(programme))
         texts = pdftext.pages_text(pdf)
         by_number = {pdftext.printed_page_number(text): text for text in texts[3:]}
         contents_pages = [  # the contents run over several pages numbered in roman
@@ -48,13 +48,13 @@ class TestWholeMasterplan:
             assert number in (line.strip() for line in lines), (number, title, page)
 
     def test_running_headers_name_each_book(self, programme):
-        pdf, _ = books.render_pdf(books.masterplan_html(programme))
+        pdf, _ = rendering.render_pdf(rendering.masterplan_html(programme))
         texts = pdftext.pages_text(pdf)
         book_three = next(text for text in texts if "Bab 2 Program Quick Win" in text)
         assert "Kabupaten Tuban · Buku III Quick Win dan Ringkasan Eksekutif" in book_three
 
     def test_bookmarks_nest_chapters_under_their_book(self, programme):
-        pdf, _ = books.render_pdf(books.masterplan_html(programme))
+        pdf, _ = rendering.render_pdf(rendering.masterplan_html(programme))
         outline = PdfReader(io.BytesIO(pdf)).outline
         titles = [item.title for item in outline if not isinstance(item, list)]
         assert titles == [
@@ -66,11 +66,15 @@ class TestWholeMasterplan:
         ]
 
     def test_an_unchanged_masterplan_is_not_rendered_again(self, programme, secretariat):
-        first = books.run_render_job(books.request_masterplan_render(programme, secretariat).pk)
-        second = books.run_render_job(books.request_masterplan_render(programme, secretariat).pk)
+        first = rendering.run_render_job(
+            rendering.request_masterplan_render(programme, secretariat).pk
+        )
+        second = rendering.run_render_job(
+            rendering.request_masterplan_render(programme, secretariat).pk
+        )
         assert second.reused and second.file.name == first.file.name
-        book_job = books.run_render_job(
-            books.request_render(programme.books.get(number=1), secretariat).pk
+        book_job = rendering.run_render_job(
+            rendering.request_render(programme.books.get(number=1), secretariat).pk
         )
         assert not book_job.reused  # a book's rendering is never mistaken for the whole file
 

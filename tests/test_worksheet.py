@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from masterplan import inputs
-from masterplan.forms_inputs import EntryForm
+from masterplan.inputs import workflow
+from masterplan.inputs.forms import EntryForm
 from masterplan.models import FundingSource, Worksheet, WorksheetEntry
 from regency.models import Element
 
@@ -53,15 +53,15 @@ class TestWorksheetPage:
         self, login, representative, proposal
     ):
         response = login(representative).get(
-            reverse("masterplan:worksheet", args=[proposal.worksheet_id])
+            reverse("masterplan:inputs:worksheet", args=[proposal.worksheet_id])
         )
         assert response.status_code == 200
         assert "Perizinan daring terpadu" in response.text
-        assert reverse("masterplan:entry_edit", args=[proposal.pk]) in response.text
+        assert reverse("masterplan:inputs:entry_edit", args=[proposal.pk]) in response.text
 
     def test_a_representative_of_another_opd_gets_404(self, login, representative, other_worksheet):
         response = login(representative).get(
-            reverse("masterplan:worksheet", args=[other_worksheet.pk])
+            reverse("masterplan:inputs:worksheet", args=[other_worksheet.pk])
         )
         assert response.status_code == 404
 
@@ -70,17 +70,21 @@ class TestWorksheetPage:
     ):
         for user in (secretariat, mentor):
             client = login(user)
-            response = client.get(reverse("masterplan:worksheet", args=[proposal.worksheet_id]))
+            response = client.get(
+                reverse("masterplan:inputs:worksheet", args=[proposal.worksheet_id])
+            )
             assert response.status_code == 200
             assert "Perizinan daring terpadu" in response.text
-            assert reverse("masterplan:entry_edit", args=[proposal.pk]) not in response.text
+            assert reverse("masterplan:inputs:entry_edit", args=[proposal.pk]) not in response.text
             client.logout()
 
     def test_a_user_without_a_role_is_refused(self, login, proposal):
         from tests.factories import UserFactory
 
         nobody = UserFactory(role="")
-        response = login(nobody).get(reverse("masterplan:worksheet", args=[proposal.worksheet_id]))
+        response = login(nobody).get(
+            reverse("masterplan:inputs:worksheet", args=[proposal.worksheet_id])
+        )
         assert response.status_code == 403
 
 
@@ -89,11 +93,11 @@ class TestAddingEntries:
         self, login, representative, worksheet
     ):
         response = login(representative).post(
-            reverse("masterplan:entry_new", args=[worksheet.pk]),
+            reverse("masterplan:inputs:entry_new", args=[worksheet.pk]),
             {"kind": "issue", "title": "Antrean izin panjang"},
         )
         entry = WorksheetEntry.objects.get()
-        assert response.url == reverse("masterplan:entry_edit", args=[entry.pk])
+        assert response.url == reverse("masterplan:inputs:entry_edit", args=[entry.pk])
         worksheet.refresh_from_db()
         assert worksheet.state == Worksheet.State.DRAFT
         assert entry.updated_by == representative
@@ -102,14 +106,14 @@ class TestAddingEntries:
         worksheet.window.kinds = ["issues"]
         worksheet.window.save()
         login(representative).post(
-            reverse("masterplan:entry_new", args=[worksheet.pk]),
+            reverse("masterplan:inputs:entry_new", args=[worksheet.pk]),
             {"kind": "proposal", "title": "Program"},
         )
         assert not WorksheetEntry.objects.exists()
 
     def test_another_opd_cannot_add_to_the_worksheet(self, login, representative, other_worksheet):
         response = login(representative).post(
-            reverse("masterplan:entry_new", args=[other_worksheet.pk]),
+            reverse("masterplan:inputs:entry_new", args=[other_worksheet.pk]),
             {"kind": "issue", "title": "Titipan"},
         )
         assert response.status_code == 404
@@ -117,7 +121,8 @@ class TestAddingEntries:
 
     def test_a_mentor_cannot_add_an_entry(self, login, mentor, worksheet):
         response = login(mentor).post(
-            reverse("masterplan:entry_new", args=[worksheet.pk]), {"kind": "issue", "title": "X"}
+            reverse("masterplan:inputs:entry_new", args=[worksheet.pk]),
+            {"kind": "issue", "title": "X"},
         )
         assert response.status_code == 403
         assert not WorksheetEntry.objects.exists()
@@ -128,7 +133,7 @@ class TestEditingAProposal:
         self, login, representative, proposal, other_opd
     ):
         response = login(representative).post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
             entry_data(proposal, partner_opds=[other_opd.pk], quick_win_candidate="on"),
         )
         assert response.status_code == 302
@@ -144,7 +149,7 @@ class TestEditingAProposal:
         self, login, representative, proposal
     ):
         response = login(representative).post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
             entry_data(proposal, budget_2027="lima ratus juta", objective="Tujuan yang saya ketik"),
         )
         assert response.status_code == 200
@@ -159,7 +164,7 @@ class TestEditingAProposal:
     ):
         client = login(representative)
         response = client.post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
             entry_data(proposal, title="Perizinan daring (draf)"),
             HTTP_HX_REQUEST="true",
         )
@@ -181,10 +186,10 @@ class TestEditingAProposal:
             years=proposal.worksheet.window.programme.years,
         )
         assert form.is_valid(), form.errors
-        inputs.save_entry(proposal, form, loaded_version, colleague)
+        workflow.save_entry(proposal, form, loaded_version, colleague)
 
         response = login(representative).post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
             entry_data(proposal, version=loaded_version, title="Versi saya"),
         )
         assert response.status_code == 200
@@ -205,11 +210,11 @@ class TestEditingAProposal:
     ):
         client = login(representative)
         client.post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
             entry_data(proposal, title="Draf otomatis", page="tab1"),
         )
         response = client.post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
             entry_data(proposal, version=1, title="Simpan manual", page="tab1"),
         )
         assert response.status_code == 302
@@ -219,7 +224,7 @@ class TestEditingAProposal:
     def test_a_stale_autosave_is_refused(self, login, representative, proposal):
         WorksheetEntry.objects.filter(pk=proposal.pk).update(version=5, title="Lebih baru")
         response = login(representative).post(
-            reverse("masterplan:entry_autosave", args=[proposal.pk]),
+            reverse("masterplan:inputs:entry_autosave", args=[proposal.pk]),
             entry_data(proposal, version=1, title="Usang"),
         )
         assert "data-conflict" in response.text
@@ -233,16 +238,18 @@ class TestEditingAProposal:
         entry = EntryFactory(worksheet=other_worksheet, title="Milik Dinkes")
         client = login(representative)
         for name in ("entry_edit", "entry_autosave", "entry_delete"):
-            url = reverse(f"masterplan:{name}", args=[entry.pk])
+            url = reverse(f"masterplan:inputs:{name}", args=[entry.pk])
             assert client.post(url, entry_data(entry, title="Dibajak")).status_code == 404
-        assert client.get(reverse("masterplan:entry_edit", args=[entry.pk])).status_code == 404
+        assert (
+            client.get(reverse("masterplan:inputs:entry_edit", args=[entry.pk])).status_code == 404
+        )
         entry.refresh_from_db()
         assert entry.title == "Milik Dinkes"
 
     def test_a_mentor_and_the_secretariat_cannot_edit(self, login, mentor, secretariat, proposal):
         for user in (mentor, secretariat):
             client = login(user)
-            url = reverse("masterplan:entry_edit", args=[proposal.pk])
+            url = reverse("masterplan:inputs:entry_edit", args=[proposal.pk])
             assert client.post(url, entry_data(proposal, title="Diubah")).status_code == 403
             client.logout()
         proposal.refresh_from_db()
@@ -251,7 +258,8 @@ class TestEditingAProposal:
     def test_a_submitted_worksheet_cannot_be_edited(self, login, representative, proposal):
         Worksheet.objects.filter(pk=proposal.worksheet_id).update(state="submitted")
         response = login(representative).post(
-            reverse("masterplan:entry_edit", args=[proposal.pk]), entry_data(proposal, title="X")
+            reverse("masterplan:inputs:entry_edit", args=[proposal.pk]),
+            entry_data(proposal, title="X"),
         )
         assert response.status_code == 403
 
@@ -261,7 +269,7 @@ class TestEditingAProposal:
         for user in (mentor, secretariat):
             client = login(user)
             for name in ("entry_autosave", "entry_delete"):
-                url = reverse(f"masterplan:{name}", args=[proposal.pk])
+                url = reverse(f"masterplan:inputs:{name}", args=[proposal.pk])
                 assert client.post(url, entry_data(proposal, title="Diubah")).status_code == 403
             client.logout()
         proposal.refresh_from_db()
@@ -273,7 +281,7 @@ class TestEditingAProposal:
         Worksheet.objects.filter(pk=proposal.worksheet_id).update(state="submitted")
         client = login(representative)
         for name in ("entry_autosave", "entry_delete"):
-            url = reverse(f"masterplan:{name}", args=[proposal.pk])
+            url = reverse(f"masterplan:inputs:{name}", args=[proposal.pk])
             assert client.post(url, entry_data(proposal, title="X")).status_code == 403
         assert WorksheetEntry.objects.get().title == "Perizinan daring terpadu"
 
@@ -289,8 +297,8 @@ class TestEditingAProposal:
         )
         assert form.is_valid()
         Worksheet.objects.filter(pk=proposal.worksheet_id).update(state="submitted")
-        with pytest.raises(inputs.WrongState) as refused:
-            inputs.save_entry(proposal, form, proposal.version, representative)
+        with pytest.raises(workflow.WrongState) as refused:
+            workflow.save_entry(proposal, form, proposal.version, representative)
         with translation.override("id"):
             assert refused.value.message == (
                 "Tidak dapat dilakukan sekarang: kertas kerja berstatus dikirim. "
@@ -301,7 +309,7 @@ class TestEditingAProposal:
     def test_an_invalid_new_entry_keeps_what_was_typed(self, login, representative, worksheet):
         title = "Judul yang sangat panjang " * 12  # over the 255 characters a name may hold
         response = login(representative).post(
-            reverse("masterplan:entry_new", args=[worksheet.pk]),
+            reverse("masterplan:inputs:entry_new", args=[worksheet.pk]),
             {"kind": "proposal", "title": title},
         )
         assert response.status_code == 200
@@ -309,5 +317,5 @@ class TestEditingAProposal:
         assert not WorksheetEntry.objects.exists()
 
     def test_the_representative_deletes_an_entry(self, login, representative, proposal):
-        login(representative).post(reverse("masterplan:entry_delete", args=[proposal.pk]))
+        login(representative).post(reverse("masterplan:inputs:entry_delete", args=[proposal.pk]))
         assert not WorksheetEntry.objects.exists()

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from masterplan import inputs
+from masterplan.inputs import workflow
 from masterplan.models import ReviewComment, Worksheet, WorksheetStateChange
 
 from .factories_inputs import EntryFactory, WorksheetFactory
@@ -25,7 +25,9 @@ def worksheet(programme, opd, representative, secretariat):
 
 
 def act(client, worksheet, action, **data):
-    return client.post(reverse("masterplan:worksheet_action", args=[worksheet.pk, action]), data)
+    return client.post(
+        reverse("masterplan:inputs:worksheet_action", args=[worksheet.pk, action]), data
+    )
 
 
 class TestTheReviewCycle:
@@ -54,7 +56,9 @@ class TestTheReviewCycle:
         assert ReviewComment.objects.get().text == "Lengkapi baseline."
 
         client.logout()
-        page = login(representative).get(reverse("masterplan:worksheet", args=[worksheet.pk]))
+        page = login(representative).get(
+            reverse("masterplan:inputs:worksheet", args=[worksheet.pk])
+        )
         assert "Lengkapi baseline." in page.text
         with django_capture_on_commit_callbacks(execute=True):
             act(client, worksheet, "submit")
@@ -75,10 +79,10 @@ class TestTheReviewCycle:
         assert WorksheetStateChange.objects.filter(mailed_at=None).count() == 0
 
     def test_the_mail_is_sent_once_even_if_the_task_runs_twice(self, worksheet, representative):
-        change = inputs.change_state(worksheet, "submit", representative)
+        change = workflow.change_state(worksheet, "submit", representative)
         mail.outbox.clear()
-        assert inputs.mail_state_change(change.pk) == 1
-        assert inputs.mail_state_change(change.pk) == 0
+        assert workflow.mail_state_change(change.pk) == 1
+        assert workflow.mail_state_change(change.pk) == 0
         assert len(mail.outbox) == 1
 
     def test_returning_needs_a_note(self, login, secretariat, worksheet):
@@ -123,9 +127,12 @@ class TestRefusals:
 
     def test_the_regional_head_reads_but_cannot_comment(self, login, regional_head, worksheet):
         client = login(regional_head)
-        assert client.get(reverse("masterplan:worksheet", args=[worksheet.pk])).status_code == 200
+        assert (
+            client.get(reverse("masterplan:inputs:worksheet", args=[worksheet.pk])).status_code
+            == 200
+        )
         response = client.post(
-            reverse("masterplan:worksheet_comment", args=[worksheet.pk]), {"text": "Bagus"}
+            reverse("masterplan:inputs:worksheet_comment", args=[worksheet.pk]), {"text": "Bagus"}
         )
         assert response.status_code == 403
 
@@ -139,18 +146,20 @@ class TestComments:
     ):
         entry = worksheet.entries.get()
         login(mentor).post(
-            reverse("masterplan:worksheet_comment", args=[worksheet.pk]),
+            reverse("masterplan:inputs:worksheet_comment", args=[worksheet.pk]),
             {"text": "Indikator kurang terukur.", "entry": entry.pk},
         )
         comment = ReviewComment.objects.get()
         assert (comment.entry, comment.author) == (entry, mentor)
         client.logout()
-        page = login(representative).get(reverse("masterplan:worksheet", args=[worksheet.pk]))
+        page = login(representative).get(
+            reverse("masterplan:inputs:worksheet", args=[worksheet.pk])
+        )
         assert "Indikator kurang terukur." in page.text
 
     def test_a_representative_cannot_comment(self, login, representative, worksheet):
         response = login(representative).post(
-            reverse("masterplan:worksheet_comment", args=[worksheet.pk]), {"text": "Saya"}
+            reverse("masterplan:inputs:worksheet_comment", args=[worksheet.pk]), {"text": "Saya"}
         )
         assert response.status_code == 403
         assert not ReviewComment.objects.exists()
@@ -160,7 +169,7 @@ class TestComments:
     ):
         foreign = EntryFactory(worksheet__window=worksheet.window, worksheet__opd=other_opd)
         response = login(secretariat).post(
-            reverse("masterplan:worksheet_comment", args=[worksheet.pk]),
+            reverse("masterplan:inputs:worksheet_comment", args=[worksheet.pk]),
             {"text": "Salah alamat", "entry": foreign.pk},
         )
         assert response.status_code == 404
@@ -168,7 +177,7 @@ class TestComments:
 
     def test_an_empty_comment_is_refused(self, login, secretariat, worksheet):
         login(secretariat).post(
-            reverse("masterplan:worksheet_comment", args=[worksheet.pk]), {"text": ""}
+            reverse("masterplan:inputs:worksheet_comment", args=[worksheet.pk]), {"text": ""}
         )
         assert not ReviewComment.objects.exists()
 
@@ -176,7 +185,7 @@ class TestComments:
 def test_a_representative_without_email_addresses_gets_no_mail(worksheet, secretariat):
     Worksheet.objects.filter(pk=worksheet.pk).update(state=State.SUBMITTED)
     worksheet.opd.people.update(email="")
-    change = inputs.change_state(worksheet, "accept", secretariat)
+    change = workflow.change_state(worksheet, "accept", secretariat)
     mail.outbox.clear()
-    assert inputs.mail_state_change(change.pk) == 0
+    assert workflow.mail_state_change(change.pk) == 0
     assert mail.outbox == []

@@ -7,4 +7,6 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops (Bimtek)")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Imported here because Django demands it: signal handlers connect, and the Celery
+        # tasks defined beside the work they wrap register with the worker.
+        from . import photos, printing, signals  # noqa: F401

@@ -24,6 +24,7 @@ from .models import (
     Participant,
     Photo,
 )
+from .photos import make_thumbnail
 from .planning import sync_days
 
 # stage: (first day, last day, venue, status)
@@ -237,8 +238,6 @@ COLOURS = [(11, 61, 98), (25, 135, 84), (212, 175, 55), (108, 117, 125)]
 def _add_photos(workshop) -> None:
     """Simple drawn pictures stand in for documentation photos."""
     from PIL import Image, ImageDraw, ImageFont
-
-    from .photos import make_thumbnail
 
     for index, caption in enumerate(PHOTOS.get(workshop.stage, [])):
         image = Image.new("RGB", (1200, 800), COLOURS[(workshop.stage + index) % len(COLOURS)])

@@ -16,6 +16,7 @@ from .models import (
     TargetOutput,
     Workshop,
 )
+from .photos import MAX_MEGABYTES
 
 
 class WorkshopForm(forms.ModelForm):
@@ -217,8 +218,6 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
 
     def clean_image(self):
-        from .photos import MAX_MEGABYTES
-
         upload = self.cleaned_data["image"]
         check_picture(upload, MAX_MEGABYTES)
         return upload

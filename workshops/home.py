@@ -1,12 +1,12 @@
 """What the home page shows of the workshops: upcoming invitations, the OPD's follow-ups."""
 
-from regency.models import ROLES_WITH_OPD
+from regency.permissions import works_in_opd
 
 from .models import FollowUp, Invitation, Workshop
 
 
-def todo(user) -> dict:
-    """Context for templates/workshops/_home_todo.html."""
+def home_context(user, programme) -> dict:
+    """Context for templates/workshops/_home_todo.html (the home page's contract)."""
     upcoming = Workshop.objects.upcoming()
     invitations = (
         Invitation.objects.visible_to(user)
@@ -15,7 +15,7 @@ def todo(user) -> dict:
         .order_by("workshop__start_date")
     )
     follow_ups = []
-    if user.opd_id and user.role in ROLES_WITH_OPD:
+    if works_in_opd(user):
         follow_ups = list(
             FollowUp.objects.open()
             .for_opd(user.opd_id)

@@ -12,6 +12,8 @@ from regency.models import Opd, Programme
 from regency.permissions import READERS, has_role, scope_to_opd
 from regency.validators import validate_nip
 
+from .html import sanitize
+
 
 class WorkshopQuerySet(models.QuerySet):
     def upcoming(self):
@@ -463,8 +465,6 @@ class Minutes(models.Model):
         return f"Notulen {self.workshop}"
 
     def save(self, *args, **kwargs):
-        from .html import sanitize
-
         self.body = sanitize(self.body)
         super().save(*args, **kwargs)
 

@@ -2,6 +2,7 @@
 
 import io
 
+from celery import shared_task
 from django.core.files.base import ContentFile
 
 from regency.outbox import enqueue
@@ -13,12 +14,10 @@ THUMBNAIL_SIZE = (480, 480)
 
 
 def add_photo(workshop, upload, caption: str, user) -> Photo:
-    from .tasks import make_thumbnail  # tasks import this module
-
     photo = Photo(workshop=workshop, caption=caption, uploaded_by=user)
     photo.image.save(upload.name, upload, save=False)
     photo.save()
-    enqueue(make_thumbnail, photo.pk)
+    enqueue(thumbnail_task, photo.pk)
     return photo
 
 
@@ -37,3 +36,15 @@ def make_thumbnail(photo_id: int) -> Photo | None:
     photo.thumbnail.save(f"{photo.pk}.jpg", ContentFile(buffer.getvalue()), save=False)
     photo.save(update_fields=["thumbnail"])
     return photo
+
+
+@shared_task(
+    name="workshops.tasks.make_thumbnail",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=120,
+    soft_time_limit=100,
+)
+def thumbnail_task(photo_id: int) -> str:
+    photo = make_thumbnail(photo_id)
+    return "done" if photo else "missing"

@@ -5,6 +5,7 @@ import base64
 import io
 import logging
 
+from celery import shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
@@ -96,8 +97,6 @@ def job_html(job: PrintJob) -> str:
 
 def request_print(user, kind: str, workshop: Workshop, day=None, invitation=None) -> PrintJob:
     """Record a print request and queue it for a worker once the transaction commits."""
-    from .tasks import render_print_job  # tasks import this module
-
     job = PrintJob.objects.create(
         kind=kind, workshop=workshop, day=day, invitation=invitation, requested_by=user
     )
@@ -123,3 +122,15 @@ def run_print_job(job_id: int) -> PrintJob | None:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+@shared_task(
+    name="workshops.tasks.render_print_job",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+)
+def render_print_job(job_id: int) -> str:
+    job = run_print_job(job_id)
+    return job.status if job else "missing"

@@ -3,6 +3,7 @@
 import io
 from dataclasses import dataclass, field
 
+from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -192,3 +193,15 @@ def search(programme, query: str):
             Q(name__icontains=query) | Q(opd__acronym__icontains=query) | Q(nip__startswith=query)
         )
     return people
+
+
+@shared_task(
+    name="workshops.import_participants",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=300,
+    soft_time_limit=270,
+)
+def import_participants_task(job_id: int) -> str:
+    job = imports.run(job_id, run_import_job)
+    return job.status if job else "missing"

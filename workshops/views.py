@@ -8,20 +8,23 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from regency import files, imports
-from regency.models import ROLES_WITH_OPD, ImportJob, Programme
+from regency.models import ImportJob, Programme
 from regency.permissions import (
     EVERYONE,
     READERS,
     SECRETARIAT,
     can_manage_workshops,
     can_request_letter,
+    has_role,
     role_required,
+    works_in_opd,
 )
 
-from . import attendance, photos, planning, printing, register, tasks
+from . import attendance, photos, planning, printing, register
 from .forms import (
     AgendaItemForm,
     FollowUpForm,
@@ -70,7 +73,7 @@ def workshop_detail(request, workshop_id):
         "mentors": workshop.mentors.all(),
         "outputs": workshop.outputs.select_related("responsible_opd"),
         "can_manage": can_manage_workshops(user),
-        "can_read": user.role in READERS,
+        "can_read": has_role(user, READERS),
     }
     if context["can_manage"]:
         context["mentor_form"] = MentorForm()
@@ -83,7 +86,7 @@ def workshop_detail(request, workshop_id):
     context["my_invitations"] = [
         (inv, printing.qr_svg(printing.checkin_url(inv))) for inv in my_invitations
     ]
-    if user.opd_id and user.role in ROLES_WITH_OPD:
+    if works_in_opd(user):
         context["opd_attendance"] = (
             Attendance.objects.filter(day__workshop=workshop, participant__opd_id=user.opd_id)
             .select_related("participant", "day")
@@ -225,7 +228,7 @@ def participant_import(request):
             if len(rows) - 1 > imports.QUEUE_ABOVE_ROWS:
                 job = imports.queue(
                     ImportJob.Kind.PARTICIPANTS, programme.pk, upload, len(rows) - 1,
-                    request.user, tasks.import_participants,
+                    request.user, register.import_participants_task,
                 )  # fmt: skip
                 url = reverse("workshops:participant_import")
                 return redirect(f"{url}?job={job.pk}")
@@ -260,7 +263,11 @@ def invite(request, workshop_id):
         existing = set(workshop.invitations.values_list("participant_id", flat=True))
         new = [Invitation(workshop=workshop, participant=p) for p in people if p.pk not in existing]
         Invitation.objects.bulk_create(new, ignore_conflicts=True)
-        messages.success(request, _("%(count)s people invited.") % {"count": len(new)})
+        messages.success(
+            request,
+            ngettext("%(count)s person invited.", "%(count)s people invited.", len(new))
+            % {"count": len(new)},
+        )
         return redirect("workshops:detail", workshop_id=workshop.pk)
     invitations = workshop.invitations.select_related("participant__opd")
     jobs = workshop.print_jobs.filter(
@@ -435,7 +442,8 @@ def my_invitations(request):
 def minutes(request, workshop_id):
     """The minutes of a Bimtek with its decisions and follow-ups; the secretariat edits them."""
     workshop = get_object_or_404(Workshop, pk=workshop_id)
-    record, _created = Minutes.objects.get_or_create(workshop=workshop)
+    # A GET only reads: the minutes' row is made by the first save.
+    record = Minutes.objects.filter(workshop=workshop).first() or Minutes(workshop=workshop)
     can_manage = can_manage_workshops(request.user)
     form = MinutesForm(request.POST or None, instance=record) if can_manage else None
     if request.method == "POST":

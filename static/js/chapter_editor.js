@@ -1,4 +1,4 @@
-// The chapter editor: TinyMCE limited to what masterplan/html.py keeps, data blocks, live preview.
+// The chapter editor: TinyMCE limited to what masterplan/books/html.py keeps, data blocks, live preview.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -80,7 +80,7 @@
     });
   }
 
-  // Exactly the tags and attributes the server-side sanitiser keeps (masterplan/html.py).
+  // Exactly the tags and attributes the server-side sanitiser keeps (masterplan/books/html.py).
   var VALID =
     "p,br,hr,h2,h3,h4,strong/b,em/i,u,s,sub,sup,blockquote,ul,ol[start],li," +
     "a[href|title],img[src|alt|width|height],figure,figcaption," +

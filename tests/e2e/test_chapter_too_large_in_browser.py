@@ -3,7 +3,7 @@ and kept in the browser for the next visit."""
 
 import pytest
 
-from masterplan import views_books
+from masterplan.books import views
 from masterplan.models import Chapter
 
 from .test_edit_chapter_in_browser import open_editor
@@ -21,7 +21,7 @@ def chapter(programme):
 def test_a_text_over_the_limit_stays_in_the_editor_and_in_the_browser(
     live_server, browser, secretariat, chapter, monkeypatch
 ):
-    monkeypatch.setattr(views_books, "MAX_CHAPTER_BYTES", 4_000)  # the page tells the script
+    monkeypatch.setattr(views, "MAX_CHAPTER_BYTES", 4_000)  # the page tells the script
     before = chapter.body
     context = browser.new_context(locale="id-ID")
     page = open_editor(context, live_server.url, chapter, secretariat.username)

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from masterplan import tasks
+from masterplan.inputs import workflow
 from masterplan.models import Worksheet, WorksheetStateChange
 from tests.factories_inputs import EntryFactory, WorksheetFactory
 
@@ -30,4 +30,4 @@ def test_the_worker_mails_a_submission_once(
     assert change.mailed_at is not None, celery_worker["log"].read_text()[-2000:]
     assert "Kertas kerja Smart Governance Bappeda: Dikirim" in celery_worker["log"].read_text()
     # Running the task again (a redelivery) sends nothing more.
-    assert tasks.mail_worksheet_state_change(change.pk) == 0
+    assert workflow.mail_worksheet_state_change(change.pk) == 0

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from masterplan import signed_pdf, signing
+from masterplan.commitments import signed_pdf, signing
 from masterplan.models import CommitmentSheet
 from tests.factories import PASSWORD
 from tests.factories_signing import drawn_png, issued_sheet

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from masterplan.signed_pdf import create_certificate
 from regency.models import Regency
+
+from ...commitments.signed_pdf import create_certificate
 
 
 class Command(BaseCommand):

@@ -12,12 +12,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from masterplan import demo as masterplan_demo
-from masterplan import demo_inputs, demo_roadmap, demo_signing
 from quickwins import demo as quickwins_demo
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
 from workshops import demo as workshops_demo
+
+from ...demo import books as masterplan_demo
+from ...demo import commitments, inputs, roadmap
 
 
 def draw_emblem() -> bytes:
@@ -110,7 +111,7 @@ class Command(BaseCommand):
         workshops_demo.link_accounts()
         quickwins_demo.credit_authors(programme)  # needs the accounts above; idempotent
 
-        demo_signing.fill(
+        commitments.fill(
             programme
         )  # needs the accounts above; only fills a programme with no sheets
         masterplan_demo.fill_review(programme)  # needs the accounts above; idempotent
@@ -130,9 +131,9 @@ class Command(BaseCommand):
         """Demo content of a programme just created; each app fills its own part."""
         workshops_demo.fill(programme)
         masterplan_demo.fill(programme)
-        demo_inputs.fill(programme)
+        inputs.fill(programme)
         quickwins_demo.fill(programme)
-        demo_roadmap.fill(programme)
+        roadmap.fill(programme)
 
 
 def _slug(acronym: str) -> str:

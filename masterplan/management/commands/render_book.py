@@ -5,9 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from masterplan.books import book_html, render_pdf
-from masterplan.models import Book
 from regency.models import Programme
+
+from ...books.models import Book
+from ...books.rendering import book_html, render_pdf
 
 
 class Command(BaseCommand):

@@ -13,9 +13,9 @@ from regency import imports
 from regency.models import Dimension, ImportJob, Opd, Programme
 from regency.outbox import enqueue
 from regency.permissions import (
+    COMMENTERS,
     EVERYONE,
-    INPUT_COMMENTERS,
-    INPUT_READERS,
+    READERS,
     SECRETARIAT,
     can_comment_inputs,
     can_fill_worksheet,
@@ -23,8 +23,8 @@ from regency.permissions import (
     role_required,
 )
 
-from . import inputs, readiness, spreadsheets, tasks
-from .forms_inputs import (
+from . import readiness, spreadsheets, workflow
+from .forms import (
     CommentForm,
     DeadlineForm,
     EntryForm,
@@ -65,7 +65,7 @@ def _entry(user, entry_id) -> WorksheetEntry:
 # --- Windows ---------------------------------------------------------------------------------
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_list(request):
     programme = Programme.current()
     windows = programme.input_windows.all() if programme else InputWindow.objects.none()
@@ -90,7 +90,7 @@ def window_new(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        window = inputs.open_window(
+        window = workflow.open_window(
             programme,
             stage=data["stage"],
             title=data["title"],
@@ -103,14 +103,14 @@ def window_new(request):
             by=request.user,
         )
         messages.success(request, _("The input window is open."))
-        return redirect("masterplan:input_window", window_id=window.pk)
+        return redirect("masterplan:inputs:window", window_id=window.pk)
     return render(request, "masterplan/inputs/window_form.html", {"form": form})
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_detail(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
-    dimensions, rows, counts = inputs.matrix(window)
+    dimensions, rows, counts = workflow.matrix(window)
     return render(
         request,
         "masterplan/inputs/window_detail.html",
@@ -122,7 +122,7 @@ def window_detail(request, window_id):
             "deadline_form": DeadlineForm(initial={"deadline": window.deadline}),
             "can_review": can_review_inputs(request.user),
             # the matrix links hundreds of cells: build their URLs from one reverse()
-            "worksheet_base": reverse("masterplan:worksheet", args=[0]).removesuffix("0/"),
+            "worksheet_base": reverse("masterplan:inputs:worksheet", args=[0]).removesuffix("0/"),
         },
     )
 
@@ -133,20 +133,20 @@ def window_deadline(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
     form = DeadlineForm(request.POST)
     if form.is_valid():
-        inputs.extend_deadline(window, form.cleaned_data["deadline"])
+        workflow.extend_deadline(window, form.cleaned_data["deadline"])
         messages.success(request, _("The deadline has been changed."))
     else:
         messages.error(request, " ".join(form.errors["deadline"]))
-    return redirect("masterplan:input_window", window_id=window.pk)
+    return redirect("masterplan:inputs:window", window_id=window.pk)
 
 
 @require_POST
 @role_required(SECRETARIAT)
 def window_remind(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
-    enqueue(tasks.send_input_reminders, window.pk)
+    enqueue(workflow.send_input_reminders, window.pk)
     messages.success(request, _("Reminders are being sent to the OPDs that have not submitted."))
-    return redirect("masterplan:input_window", window_id=window.pk)
+    return redirect("masterplan:inputs:window", window_id=window.pk)
 
 
 # --- Worksheets ------------------------------------------------------------------------------
@@ -205,29 +205,29 @@ def _sections(window, entries) -> list[tuple[str, list[WorksheetEntry]]]:
 @role_required(EVERYONE)
 def worksheet_action(request, worksheet_id, action):
     worksheet = _worksheet(request.user, worksheet_id)
-    if action not in inputs.TRANSITIONS:
+    if action not in workflow.TRANSITIONS:
         return HttpResponseBadRequest()
     note = ""
     if action == "return":
         form = ReturnForm(request.POST)
         if not form.is_valid():
             messages.error(request, " ".join(form.errors["note"]))
-            return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+            return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
         note = form.cleaned_data["note"]
     try:
-        inputs.change_state(worksheet, action, request.user, note=note)
-    except inputs.WrongState as refused:
+        workflow.change_state(worksheet, action, request.user, note=note)
+    except workflow.WrongState as refused:
         messages.error(request, refused.message)
     else:
         messages.success(
             request,
             _("The worksheet is now: %(state)s.") % {"state": worksheet.get_state_display()},
         )
-    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
 
 
 @require_POST
-@role_required(INPUT_COMMENTERS)
+@role_required(COMMENTERS)
 def comment_add(request, worksheet_id):
     worksheet = _worksheet(request.user, worksheet_id)
     form = CommentForm(request.POST)
@@ -235,11 +235,11 @@ def comment_add(request, worksheet_id):
         entry = None
         if form.cleaned_data["entry"]:
             entry = get_object_or_404(worksheet.entries, pk=form.cleaned_data["entry"])
-        inputs.add_comment(worksheet, request.user, form.cleaned_data["text"], entry=entry)
+        workflow.add_comment(worksheet, request.user, form.cleaned_data["text"], entry=entry)
         messages.success(request, _("Your comment has been saved."))
     else:
         messages.error(request, " ".join(form.errors["text"]))
-    return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+    return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
 
 
 # --- Entries ---------------------------------------------------------------------------------
@@ -254,11 +254,11 @@ def entry_new(request, worksheet_id):
     form = NewEntryForm(request.POST, worksheet=worksheet)
     if form.is_valid():
         try:
-            entry = inputs.add_entry(worksheet, form, request.user)
-        except inputs.WrongState as refused:
+            entry = workflow.add_entry(worksheet, form, request.user)
+        except workflow.WrongState as refused:
             messages.error(request, refused.message)
-            return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
-        return redirect("masterplan:entry_edit", entry_id=entry.pk)
+            return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
+        return redirect("masterplan:inputs:entry_edit", entry_id=entry.pk)
     return worksheet_detail(request, worksheet.pk, new_entry_form=form)
 
 
@@ -270,16 +270,16 @@ def entry_edit(request, entry_id):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            inputs.save_entry(
+            workflow.save_entry(
                 entry, form, form.cleaned_data["version"], request.user, form.cleaned_data["page"]
             )
-        except inputs.StaleEntry as stale:
+        except workflow.StaleEntry as stale:
             conflict = _conflict(form, stale.current)
-        except inputs.WrongState as refused:  # submitted meanwhile; what was typed stays
+        except workflow.WrongState as refused:  # submitted meanwhile; what was typed stays
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("Saved."))
-            return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
+            return redirect("masterplan:inputs:worksheet", worksheet_id=entry.worksheet_id)
     return render(
         request,
         "masterplan/inputs/entry_form.html",
@@ -298,12 +298,12 @@ def entry_autosave(request, entry_id):
         context["invalid"] = True
     else:
         try:
-            context["saved"] = inputs.save_entry(
+            context["saved"] = workflow.save_entry(
                 entry, form, form.cleaned_data["version"], request.user, form.cleaned_data["page"]
             )
-        except inputs.StaleEntry as stale:
+        except workflow.StaleEntry as stale:
             context["conflict"] = _conflict(form, stale.current)
-        except inputs.WrongState as refused:
+        except workflow.WrongState as refused:
             context["refused"] = refused.message
     return render(request, "masterplan/inputs/_autosave_status.html", context)
 
@@ -321,18 +321,18 @@ def _conflict(form, current):
 def entry_delete(request, entry_id):
     entry = _entry(request.user, entry_id)
     try:
-        inputs.delete_entry(entry)
-    except inputs.WrongState as refused:
+        workflow.delete_entry(entry)
+    except workflow.WrongState as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("The entry has been deleted."))
-    return redirect("masterplan:worksheet", worksheet_id=entry.worksheet_id)
+    return redirect("masterplan:inputs:worksheet", worksheet_id=entry.worksheet_id)
 
 
 # --- Readiness and SWOT ----------------------------------------------------------------------
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_readiness(request, window_id):
     window = get_object_or_404(InputWindow, pk=window_id)
     accepted_only = request.GET.get("all") != "1"
@@ -372,7 +372,7 @@ def worksheet_export(request, worksheet_id):
     return _xlsx_response(content, spreadsheets.filename(worksheet=worksheet))
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def window_export(request, window_id):
     window = get_object_or_404(InputWindow.objects.select_related("programme"), pk=window_id)
     content = spreadsheets.export(window.worksheets.all(), window.programme.years)
@@ -399,15 +399,15 @@ def worksheet_import(request, worksheet_id):
             if rows > imports.QUEUE_ABOVE_ROWS:
                 job = imports.queue(
                     ImportJob.Kind.WORKSHEET, worksheet.pk, upload, rows, request.user,
-                    tasks.import_worksheet,
+                    spreadsheets.import_worksheet_task,
                 )  # fmt: skip
-                url = reverse("masterplan:worksheet_import", args=[worksheet.pk])
+                url = reverse("masterplan:inputs:worksheet_import", args=[worksheet.pk])
                 return redirect(f"{url}?job={job.pk}")
             else:
                 result = spreadsheets.import_worksheet(worksheet, upload, request.user)
         except spreadsheets.UnreadableFile as error:
             form.add_error("file", str(error))
-        except inputs.WrongState as refused:
+        except workflow.WrongState as refused:
             form.add_error(None, refused.message)
         else:
             if result is not None and result.ok:
@@ -416,7 +416,7 @@ def worksheet_import(request, worksheet_id):
                     _("Imported: %(created)s new and %(updated)s updated entries.")
                     % {"created": result.created, "updated": result.updated},
                 )
-                return redirect("masterplan:worksheet", worksheet_id=worksheet.pk)
+                return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
     return render(
         request,
         "masterplan/inputs/import.html",

@@ -13,8 +13,8 @@ from django.conf import settings
 
 from regency.models import Programme, Regency, User
 
-from . import signed_pdf, signing
-from .models import CommitmentSheet, Signatory
+from ..commitments import signed_pdf, signing
+from ..commitments.models import CommitmentSheet, Signatory
 
 DEMO_BROWSER = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Safari/604.1"
 MASTERPLAN_SIGNERS = ["bupati", "kepala.diskominfo", "kepala.bappeda", "kepala.bapenda"]

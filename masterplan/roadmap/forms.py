@@ -6,14 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from regency.models import Opd
 
-from .models import (
-    EvaluationYear,
-    QuickWinOrigin,
-    RoadmapItem,
-    RoadmapRealisation,
-    Worksheet,
-    WorksheetEntry,
-)
+from ..inputs.models import Worksheet, WorksheetEntry
+from .models import EvaluationYear, QuickWinOrigin, RoadmapItem, RoadmapRealisation
 
 
 class RoadmapItemForm(forms.ModelForm):

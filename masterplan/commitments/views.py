@@ -12,14 +12,7 @@ from regency.models import Programme, Role
 from regency.permissions import SECRETARIAT, role_required
 
 from . import signed_pdf, signing
-from .forms_signing import (
-    VERIFY_MAX_MEGABYTES,
-    DeclineForm,
-    SheetForm,
-    SignForm,
-    VerifyForm,
-    VoidForm,
-)
+from .forms import VERIFY_MAX_MEGABYTES, DeclineForm, SheetForm, SignForm, VerifyForm, VoidForm
 from .models import CommitmentSheet, Signatory
 
 # Anyone may verify, signed in or not: a few files per address, each read whole.
@@ -59,7 +52,7 @@ def sheet_create(request):
         data = dict(form.cleaned_data)
         sheet = signing.prepare(programme, request.user, people=list(data.pop("people")), **data)
         messages.success(request, _("The draft is saved. Check it, then issue it for signing."))
-        return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+        return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
     return render(request, "masterplan/signing/sheet_form.html", {"form": form, "sheet": None})
 
 
@@ -81,7 +74,7 @@ def sheet_edit(request, sheet_id):
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id)
     if sheet.status == CommitmentSheet.Status.VOIDED or hasattr(sheet, "replaced_by"):
         messages.error(request, _("This version is closed; edit the newest version."))
-        return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+        return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
     people = [s.user for s in sheet.signatories.select_related("user")]
     form = SheetForm(request.POST or None, instance=sheet, initial={"people": people})
     if request.method == "POST" and form.is_valid():
@@ -94,7 +87,7 @@ def sheet_edit(request, sheet_id):
             messages.error(request, str(refusal))
         else:
             messages.success(request, _("Saved."))
-        return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+        return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
     return render(request, "masterplan/signing/sheet_form.html", {"form": form, "sheet": sheet})
 
 
@@ -126,7 +119,7 @@ def sheet_issue(request, sheet_id):
         messages.success(request, _("Issued: the signatories have been notified."))
     except signing.SigningRefused as refusal:
         messages.error(request, str(refusal))
-    return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+    return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
 
 
 @require_POST
@@ -142,7 +135,7 @@ def sheet_void(request, sheet_id):
             messages.success(request, _("The sheet is void; its signatures stay on record."))
         except signing.SigningRefused as refusal:
             messages.error(request, str(refusal))
-    return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+    return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
 
 
 @require_POST
@@ -151,7 +144,7 @@ def sheet_remind(request, sheet_id):
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id, status=CommitmentSheet.Status.ISSUED)
     signing.request_reminders(sheet, request.user)
     messages.success(request, _("Reminders are being sent to those who have not signed yet."))
-    return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+    return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
 
 
 @login_required
@@ -168,7 +161,7 @@ def sheet_sign(request, sheet_id):
         if form.is_valid():
             try:
                 _answer(request, answer, sheet, form.cleaned_data)
-                return redirect("masterplan:signing:detail", sheet_id=sheet.pk)
+                return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
             except signing.SigningRefused as refusal:
                 errors = [str(refusal)]
         else:

@@ -1,7 +1,7 @@
 """The masterplan books: their default outline, their print HTML and their rendering to PDF.
 
 Rendering is a plain function (``run_render_job``) so that tests call it directly; the
-Celery task in ``tasks.py`` only wraps it.
+Celery task beside it (``render_book``) only wraps it.
 """
 
 import hashlib
@@ -10,6 +10,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from celery import shared_task
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Q
@@ -20,9 +22,10 @@ from regency.files import PrivateStorage, html_to_pdf
 from regency.jobs import heartbeat
 from regency.models import Programme, Regency
 from regency.outbox import enqueue
+from regency.permissions import can_comment_chapters
 
 from .blocks import render_blocks
-from .models import Book, Chapter, RenderJob
+from .models import Book, Chapter, ChapterComment, RenderJob
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +207,6 @@ def masterplan_html(programme: Programme) -> str:
 
 def request_masterplan_render(programme: Programme, user) -> RenderJob:
     """Queue the rendering of the whole masterplan as one file."""
-    from .tasks import render_book
-
     job = RenderJob.objects.create(programme=programme, requested_by=user)
     enqueue(render_book, job.pk)
     return job
@@ -231,8 +232,6 @@ def render_pdf(book_html_text: str) -> tuple[bytes, int]:
 
 def request_render(book: Book, user) -> RenderJob:
     """Record a render request and queue it for a worker once the transaction commits."""
-    from .tasks import render_book  # tasks import this module
-
     job = RenderJob.objects.create(book=book, requested_by=user)
     enqueue(render_book, job.pk)
     return job
@@ -338,14 +337,22 @@ def move_chapter(chapter: Chapter, step: int) -> None:
 # --- Home page ------------------------------------------------------------------------------
 
 
-def review_todo(user, programme: Programme | None) -> dict:
-    """What a mentor or the secretariat still has to review: chapters with open comments."""
-    from regency.permissions import can_comment_chapters
+@shared_task(
+    name="masterplan.tasks.render_book",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+)
+def render_book(job_id: int) -> str:
+    job = run_render_job(job_id)
+    return job.status if job else "missing"
 
+
+def home_context(user, programme: Programme | None) -> dict:
+    """What a mentor or the secretariat still has to review: chapters with open comments."""
     if programme is None or not can_comment_chapters(user):
         return {}
-    from .models import ChapterComment
-
     open_comments = ChapterComment.objects.filter(resolved_at__isnull=True)
     chapters = (
         Chapter.objects.filter(book__programme=programme, pk__in=open_comments.values("chapter"))
@@ -390,3 +397,11 @@ def _local_images(html_text: str) -> str:
         return f'src="file://{path}"' if path else match.group(0)
 
     return _IMAGE_SRC.sub(replace, html_text)
+
+
+def books_with_progress(programme):
+    """The programme's books, each with its number of chapters and of final ones."""
+    return programme.books.annotate(
+        chapter_count=Count("chapters", distinct=True),
+        final_count=Count("chapters", filter=Q(chapters__state=Chapter.State.FINAL), distinct=True),
+    )

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from regency.models import Dimension, Element, Opd, User
 
-from . import inputs
-from .models import (
+from ..inputs import workflow
+from ..inputs.models import (
     FundingSource,
     InputKind,
     ReviewComment,
@@ -139,7 +139,7 @@ def fill(programme) -> None:
     by_code = {d.code.split("-")[-1]: d for d in dimensions}
     now = timezone.now()
 
-    stage_one = inputs.open_window(
+    stage_one = workflow.open_window(
         programme,
         stage=1,
         title="Isu dan aset per dimensi",
@@ -158,7 +158,7 @@ def fill(programme) -> None:
             continue  # a draft, late
         _move(worksheet, State.SUBMITTED, State.ACCEPTED)
 
-    stage_two = inputs.open_window(
+    stage_two = workflow.open_window(
         programme,
         stage=2,
         title="Program dan quick win per dimensi",

@@ -1,6 +1,8 @@
-"""Writing and reviewing the books: the editor, revisions, review comments and the outline."""
+"""The books' pages: the list, a book and its renderings, a chapter, the editor, revisions,
+review comments and the outline."""
 
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,10 +13,10 @@ from django.views.decorators.http import require_POST
 from regency import files
 from regency.middleware import allow_large_body
 from regency.models import Programme
-from regency.permissions import BOOK_COMMENTERS, READERS, SECRETARIAT, role_required
+from regency.permissions import COMMENTERS, READERS, SECRETARIAT, role_required
 
-from . import blocks, books, revisions
-from .forms_books import (
+from . import blocks, rendering, revisions
+from .forms import (
     MAX_CHAPTER_BYTES,
     MAX_CHAPTER_MEGABYTES,
     MAX_CHAPTER_REQUEST_BYTES,
@@ -29,10 +31,73 @@ from .html import sanitize
 from .models import Book, Chapter, ChapterComment, RenderJob
 
 
+@role_required(READERS)
+def book_list(request):
+    programme = Programme.current()
+    book_set = rendering.books_with_progress(programme) if programme else Book.objects.none()
+    context = {
+        "programme": programme,
+        "books": book_set,
+        "has_roadmap_book": book_set.filter(number=4).exists(),
+        "jobs": masterplan_jobs(programme),
+    }
+    return render(request, "masterplan/book_list.html", context)
+
+
+@role_required(READERS)
+def book_detail(request, book_id):
+    book = get_object_or_404(Book.objects.select_related("programme"), pk=book_id)
+    RenderJob.objects.filter(book=book).recover_stale()
+    jobs = book.render_jobs.select_related("requested_by")[:10]
+    chapters = book.chapters.annotate(
+        open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True))
+    )
+    final = sum(1 for chapter in chapters if chapter.state == Chapter.State.FINAL)
+    return render(
+        request,
+        "masterplan/book_detail.html",
+        {"book": book, "chapters": chapters, "jobs": jobs, "final_count": final},
+    )
+
+
+@require_POST
+@role_required(SECRETARIAT)
+def render_book(request, book_id):
+    book = get_object_or_404(Book, pk=book_id)
+    job = rendering.request_render(book, request.user)
+    if request.htmx:
+        return render(request, "masterplan/_job.html", {"job": job})
+    return redirect("masterplan:books:book_detail", book_id=book.pk)
+
+
+@role_required(READERS)
+def job_status(request, job_id):
+    """One job's row; htmx polls it until the job is finished."""
+    job = get_object_or_404(RenderJob.objects.select_related("requested_by", "book"), pk=job_id)
+    if not job.is_finished:
+        RenderJob.objects.filter(pk=job.pk).recover_stale()
+        job.refresh_from_db()
+    return render(request, "masterplan/_job.html", {"job": job})
+
+
+@role_required(READERS)
+def job_download(request, job_id):
+    job = get_object_or_404(RenderJob.objects.select_related("book__programme"), pk=job_id)
+    if job.status != RenderJob.Status.DONE or not job.file:
+        raise Http404
+    return files.serve(job.file, filename=job.filename)
+
+
+@role_required(READERS)
+def chapter_detail(request, chapter_id):
+    chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
+    return chapter_page(request, chapter)
+
+
 def preview_of(chapter: Chapter, body: str, title: str | None = None):
     """A chapter's text as it will print: data blocks filled in, headings numbered."""
     filled = blocks.render_blocks(sanitize(body), chapter.book.programme)
-    return books.number_chapter(chapter.order, title or chapter.title, filled)
+    return rendering.number_chapter(chapter.order, title or chapter.title, filled)
 
 
 @allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
@@ -64,7 +129,7 @@ def chapter_edit(request, chapter_id):
                 messages.success(
                     request, _("Saved as version %(version)s.") % {"version": revision.version}
                 )
-                return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+                return redirect("masterplan:books:chapter_detail", chapter_id=chapter.pk)
         else:
             status = 400
     else:
@@ -144,7 +209,7 @@ def revision_restore(request, chapter_id, version):
         request,
         _("Version %(old)s restored as version %(new)s.") % {"old": version, "new": new.version},
     )
-    return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+    return redirect("masterplan:books:chapter_detail", chapter_id=chapter.pk)
 
 
 @require_POST
@@ -158,11 +223,11 @@ def chapter_state(request, chapter_id):
         messages.success(
             request, _("The chapter is now: %(state)s.") % {"state": chapter.get_state_display()}
         )
-    return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+    return redirect("masterplan:books:chapter_detail", chapter_id=chapter.pk)
 
 
 @require_POST
-@role_required(BOOK_COMMENTERS)
+@role_required(COMMENTERS)
 def comment_add(request, chapter_id):
     chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
     form = CommentForm(request.POST)
@@ -171,18 +236,18 @@ def comment_add(request, chapter_id):
         comment.chapter, comment.author, comment.version = chapter, request.user, chapter.version
         comment.save()
         messages.success(request, _("Your comment was added."))
-        return redirect("masterplan:chapter_detail", chapter_id=chapter.pk)
+        return redirect("masterplan:books:chapter_detail", chapter_id=chapter.pk)
     return chapter_page(request, chapter, comment_form=form, status=400)
 
 
 @require_POST
-@role_required(BOOK_COMMENTERS)
+@role_required(COMMENTERS)
 def comment_resolve(request, comment_id):
     comment = get_object_or_404(ChapterComment, pk=comment_id)
     if not comment.is_resolved:
         comment.resolved_at, comment.resolved_by = timezone.now(), request.user
         comment.save(update_fields=["resolved_at", "resolved_by"])
-    return redirect("masterplan:chapter_detail", chapter_id=comment.chapter_id)
+    return redirect("masterplan:books:chapter_detail", chapter_id=comment.chapter_id)
 
 
 def chapter_page(request, chapter, comment_form=None, status=200):
@@ -208,10 +273,10 @@ def chapter_add(request, book_id):
     book = get_object_or_404(Book, pk=book_id)
     form = NewChapterForm(request.POST)
     if form.is_valid():
-        chapter = books.add_chapter(book, form.cleaned_data["title"], request.user)
-        return redirect("masterplan:chapter_edit", chapter_id=chapter.pk)
+        chapter = rendering.add_chapter(book, form.cleaned_data["title"], request.user)
+        return redirect("masterplan:books:chapter_edit", chapter_id=chapter.pk)
     messages.error(request, _("Give the new chapter a title."))
-    return redirect("masterplan:book_detail", book_id=book.pk)
+    return redirect("masterplan:books:book_detail", book_id=book.pk)
 
 
 @require_POST
@@ -220,16 +285,16 @@ def chapter_move(request, chapter_id, direction):
     if direction not in ("up", "down"):
         raise Http404
     chapter = get_object_or_404(Chapter, pk=chapter_id)
-    books.move_chapter(chapter, -1 if direction == "up" else 1)
-    return redirect("masterplan:book_detail", book_id=chapter.book_id)
+    rendering.move_chapter(chapter, -1 if direction == "up" else 1)
+    return redirect("masterplan:books:book_detail", book_id=chapter.book_id)
 
 
 @require_POST
 @role_required(SECRETARIAT)
 def roadmap_book_add(request):
     programme = Programme.current_or_404()
-    book = books.add_roadmap_book(programme)
-    return redirect("masterplan:book_detail", book_id=book.pk)
+    book = rendering.add_roadmap_book(programme)
+    return redirect("masterplan:books:book_detail", book_id=book.pk)
 
 
 @require_POST
@@ -237,10 +302,10 @@ def roadmap_book_add(request):
 def masterplan_render(request):
     """Queue the whole masterplan, every book, as one PDF."""
     programme = Programme.current_or_404()
-    job = books.request_masterplan_render(programme, request.user)
+    job = rendering.request_masterplan_render(programme, request.user)
     if request.htmx:
         return render(request, "masterplan/_job.html", {"job": job})
-    return redirect("masterplan:book_list")
+    return redirect("masterplan:books:book_list")
 
 
 def masterplan_jobs(programme):
@@ -262,13 +327,13 @@ def chapter_image_upload(request):
     form = ChapterImageForm(request.POST, request.FILES)
     if not form.is_valid():
         return JsonResponse({"error": " ".join(form.errors.get("file", []))}, status=400)
-    name = books.store_chapter_image(form.cleaned_data["file"])
-    return JsonResponse({"location": reverse("masterplan:chapter_image", args=[name])})
+    name = rendering.store_chapter_image(form.cleaned_data["file"])
+    return JsonResponse({"location": reverse("masterplan:books:chapter_image", args=[name])})
 
 
 @role_required(READERS)
 def chapter_image(request, name):
-    path = books.chapter_image_path(name)
+    path = rendering.chapter_image_path(name)
     if path is None:
         raise Http404
     return files.serve(path)

@@ -17,24 +17,17 @@ from quickwins.models import QuickWin
 from regency.models import Dimension, Opd, Programme
 from regency.permissions import (
     EVERYONE,
-    INPUT_READERS,
+    READERS,
     SECRETARIAT,
     can_report_roadmap,
     has_role,
     role_required,
 )
 
-from . import roadmap
-from .forms_roadmap import EvaluationForm, QuickWinOriginForm, RealisationForm, RoadmapItemForm
-from .models import (
-    EvaluationYear,
-    FundingSource,
-    QuickWinOrigin,
-    RoadmapItem,
-    RoadmapRealisation,
-    Worksheet,
-    WorksheetEntry,
-)
+from ..inputs.models import FundingSource, Worksheet, WorksheetEntry
+from . import services
+from .forms import EvaluationForm, QuickWinOriginForm, RealisationForm, RoadmapItemForm
+from .models import EvaluationYear, QuickWinOrigin, RoadmapItem, RoadmapRealisation
 
 
 def _year(request, programme) -> int:
@@ -43,7 +36,7 @@ def _year(request, programme) -> int:
         year = int(request.GET.get("year") or 0)
     except ValueError:
         year = 0
-    return year if year in programme.years else roadmap.report_year(programme)
+    return year if year in programme.years else services.report_year(programme)
 
 
 @role_required(EVERYONE)
@@ -73,7 +66,7 @@ def item_list(request):
     if request.GET.get("export") == "xlsx":
         return _xlsx(items, programme)
     items = list(items)
-    budgets = roadmap.budget_table(items, programme.years)
+    budgets = services.budget_table(items, programme.years)
     return render(
         request,
         "masterplan/roadmap/item_list.html",
@@ -86,9 +79,9 @@ def item_list(request):
             "statuses": RoadmapItem.Status.choices,
             "sources": FundingSource.objects.all(),
             "budgets": budgets,
-            "budget_chart": roadmap.budget_svg(budgets) if budgets["total"] else "",
-            "timeline": roadmap.timeline_chart(programme, items),
-            "legend": roadmap.timeline_legend(),
+            "budget_chart": services.budget_svg(budgets) if budgets["total"] else "",
+            "timeline": services.timeline_chart(programme, items),
+            "legend": services.timeline_legend(),
         },
     )
 
@@ -143,7 +136,7 @@ def _xlsx(items, programme) -> HttpResponse:
 def promote(request):
     """Turn accepted proposals into roadmap items in one step, merging the ones given one group."""
     programme = Programme.current_or_404()
-    proposals = list(roadmap.accepted_proposals(programme))
+    proposals = list(services.accepted_proposals(programme))
     if request.method == "POST":
         chosen = [p for p in proposals if request.POST.get(f"take-{p.pk}")]
         groups: dict[str, list[WorksheetEntry]] = {}
@@ -161,7 +154,7 @@ def promote(request):
         if not plan:
             messages.error(request, _("Choose at least one proposal."))
         else:
-            items = roadmap.promote_all(programme, plan)
+            items = services.promote_all(programme, plan)
             messages.success(
                 request,
                 _("%(items)d roadmap items made from %(proposals)d proposals.")
@@ -245,7 +238,7 @@ def quick_win_from_item(request, item_id):
     """A new quick win filled in from a roadmap item, and linked to it."""
     programme = Programme.current_or_404()
     item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
-    year = item.nearest_year(roadmap.report_year(programme))
+    year = item.nearest_year(services.report_year(programme))
     initial = {
         "year": year,
         "title": item.title,
@@ -312,11 +305,11 @@ def publish_summary(request):
 def report(request):
     """The yearly report of the user's OPD: one line per item it leads."""
     programme = Programme.current_or_404()
-    if not request.user.opd_id or not has_role(request.user, roadmap.REPORTERS):
+    if not request.user.opd_id or not has_role(request.user, services.REPORTERS):
         raise PermissionDenied
     year = _year(request, programme)
     items = list(
-        roadmap.items_of_year(programme, year)
+        services.items_of_year(programme, year)
         .filter(lead_opd_id=request.user.opd_id)
         .select_related("dimension")
     )
@@ -372,7 +365,7 @@ def report_item(request, item_id):
     return redirect(f"{reverse('masterplan:roadmap:item', args=[item.pk])}?year={year}")
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def monitoring(request):
     programme = Programme.current_or_404()
     year = _year(request, programme)
@@ -382,16 +375,16 @@ def monitoring(request):
         {
             "programme": programme,
             "year": year,
-            "rows": roadmap.dimension_progress(programme, year),
-            "not_reported": roadmap.opds_not_reported(programme, year),
-            "chart": roadmap.dimension_chart(
-                list(roadmap.items_of_year(programme, year)), f"dimensions-{year}"
+            "rows": services.dimension_progress(programme, year),
+            "not_reported": services.opds_not_reported(programme, year),
+            "chart": services.dimension_chart(
+                list(services.items_of_year(programme, year)), f"dimensions-{year}"
             ),
         },
     )
 
 
-@role_required(INPUT_READERS)
+@role_required(READERS)
 def evaluation(request):
     programme = Programme.current_or_404()
     form = None

@@ -7,10 +7,10 @@ chains to the event before it, so that a removed or altered event shows.
 import datetime
 import hashlib
 import io
-import json
 import secrets
 from dataclasses import dataclass
 
+from celery import shared_task
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -20,6 +20,8 @@ from regency import throttling
 from regency.models import Programme, Regency, Role, User
 from regency.outbox import enqueue
 
+from . import signed_pdf
+from .audit import audit_trail_intact, canonical_content, compute_hash, event_digest, record_event  # noqa: F401
 from .models import CommitmentSheet, Signatory, Signature, SigningEvent, SigningNonce
 
 SIGNER_ROLES = (Role.REGIONAL_HEAD, Role.OPD_HEAD, Role.MENTOR)
@@ -68,87 +70,6 @@ def position_of(user: User, regency: Regency | None) -> str:
         return f"{title} {user.opd.name}"
     parts = [user.position, user.organisation]
     return ", ".join(part for part in parts if part) or user.get_role_display()
-
-
-# --- Content and its hash ------------------------------------------------------------------
-
-
-def canonical_content(sheet: CommitmentSheet) -> dict:
-    """Everything a signatory agrees to, in a fixed form; the hash is taken over this."""
-    return {
-        "programme": sheet.programme_id,
-        "version": sheet.version,
-        "title": sheet.title,
-        "statement": sheet.statement.replace("\r\n", "\n").strip(),
-        "place": sheet.place,
-        "date": sheet.date.isoformat(),
-        "regional_head_last": sheet.regional_head_last,
-        "signatories": [
-            [s.number, s.user_id, s.name, s.position, s.is_regional_head]
-            for s in sheet.signatories.order_by("number")
-        ],
-    }
-
-
-def compute_hash(sheet: CommitmentSheet) -> str:
-    text = json.dumps(canonical_content(sheet), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def record_event(
-    sheet: CommitmentSheet, kind: str, actor=None, detail: str = "", ip: str | None = None
-) -> SigningEvent:
-    """Append an audit event whose hash covers its content and the previous event's hash.
-
-    The sheet's row is locked while the event is chained, so two events recorded at once (a
-    reminder as someone signs) cannot both follow the same one; the chain runs in pk order,
-    which no worker's clock can reorder."""
-    with transaction.atomic():
-        CommitmentSheet.objects.select_for_update().get(pk=sheet.pk)
-        return _append_event(sheet, kind, actor, detail, ip)
-
-
-def _append_event(sheet, kind, actor, detail, ip) -> SigningEvent:
-    previous = sheet.events.order_by("-pk").first()
-    event = SigningEvent(
-        sheet=sheet,
-        kind=kind,
-        actor=actor,
-        actor_name=actor.display_name if actor else "",
-        detail=detail[:500],
-        content_hash=sheet.content_hash,
-        ip_address=ip,
-        at=timezone.now(),
-        previous_hash=previous.event_hash if previous else "",
-    )
-    event.event_hash = event_digest(event)
-    event.save()
-    return event
-
-
-def event_digest(event: SigningEvent) -> str:
-    fields = [
-        event.previous_hash,
-        str(event.sheet_id),
-        event.kind,
-        str(event.actor_id or ""),
-        event.actor_name,
-        event.detail,
-        event.content_hash,
-        event.ip_address or "",
-        event.at.isoformat(),
-    ]
-    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
-
-
-def audit_trail_intact(sheet: CommitmentSheet) -> bool:
-    """True when no event was removed, reordered or altered since it was recorded."""
-    previous = ""
-    for event in sheet.events.order_by("pk"):
-        if event.previous_hash != previous or event_digest(event) != event.event_hash:
-            return False
-        previous = event.event_hash
-    return True
 
 
 # --- Preparing, issuing, voiding -----------------------------------------------------------
@@ -420,9 +341,7 @@ def _complete_if_everyone_signed(sheet: CommitmentSheet) -> None:
     sheet.pdf_status = CommitmentSheet.PdfStatus.QUEUED
     sheet.save()
     record_event(sheet, SigningEvent.Kind.COMPLETED)
-    from .tasks import sign_commitment_pdf  # tasks import this module
-
-    enqueue(sign_commitment_pdf, sheet.pk)
+    enqueue(signed_pdf.sign_commitment_pdf, sheet.pk)
 
 
 # --- Signature images ----------------------------------------------------------------------
@@ -496,7 +415,8 @@ def awaiting(user: User) -> list[Signatory]:
     return sorted(result, key=lambda s: not s.may_sign_now)
 
 
-def home_context(user: User) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
+    """The sheets awaiting this person's signature, whichever programme they belong to."""
     return {"awaiting_signature": awaiting(user)}
 
 
@@ -526,8 +446,6 @@ def signed_sheets(programme: Programme):
 
 
 def _queue_notifications(sheet_id: int) -> None:
-    from .tasks import send_signing_reminders
-
     enqueue(send_signing_reminders, sheet_id, timezone.now().isoformat())
 
 
@@ -551,7 +469,7 @@ def send_reminders(sheet_id: int, requested_at: datetime.datetime) -> int:
         Q(last_notified_at__isnull=True) | Q(last_notified_at__lt=requested_at)
     )
     sent = 0
-    link = settings.SITE_URL.rstrip("/") + reverse("masterplan:signing:sign", args=[sheet.pk])
+    link = settings.SITE_URL.rstrip("/") + reverse("masterplan:commitments:sign", args=[sheet.pk])
     for signatory in due.select_related("user"):
         if not signatory.user.email or not is_turn_of(signatory):
             continue
@@ -565,3 +483,14 @@ def send_reminders(sheet_id: int, requested_at: datetime.datetime) -> int:
         Signatory.objects.filter(pk=signatory.pk).update(last_notified_at=timezone.now())
         sent += 1
     return sent
+
+
+@shared_task(
+    name="masterplan.tasks.send_signing_reminders",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=120,
+    soft_time_limit=100,
+)
+def send_signing_reminders(sheet_id: int, requested_at: str) -> int:
+    return send_reminders(sheet_id, datetime.datetime.fromisoformat(requested_at))

@@ -1,8 +1,9 @@
 """Demo text of the masterplan books of Kabupaten Tuban, written in Indonesian."""
 
-from regency.models import Programme
+from regency.models import Dimension, Programme, User
 
-from .models import Chapter, ChapterComment, ChapterRevision
+from ..books import revisions
+from ..books.models import Chapter, ChapterComment, ChapterRevision
 
 # Chapters with demo text: (book number, chapter order) -> HTML
 CHAPTERS = {
@@ -128,8 +129,6 @@ VISION = """
 
 def _write_dimension_chapters(programme: Programme) -> None:
     """Chapters that go through the six dimensions and their elements, from the reference data."""
-    from regency.models import Dimension
-
     dimensions = list(Dimension.objects.prefetch_related("elements"))
     strategy, programmes, actions = [], [], []
     for dimension in dimensions:
@@ -449,12 +448,8 @@ def _place_data_blocks(programme: Programme) -> None:
 
 def fill_review(programme: Programme) -> None:
     """Revisions and review comments by the demo people (once their accounts exist)."""
-    from regency.models import User
-
     if ChapterRevision.objects.filter(chapter__book__programme=programme).exists():
         return
-    from . import revisions
-
     secretariat = User.objects.filter(username="sekretariat").first()
     mentor = User.objects.filter(username="mentor").first()
     if not (secretariat and mentor):

@@ -4,6 +4,7 @@ the secretariat's matrix and the reminder e-mails."""
 import datetime
 from dataclasses import dataclass
 
+from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
@@ -15,15 +16,15 @@ from django.utils.translation import override
 
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Role, User
 from regency.outbox import enqueue
-from regency.permissions import can_fill_worksheet, can_review_inputs
-
-from .models import (
-    InputWindow,
-    ReviewComment,
-    Worksheet,
-    WorksheetEntry,
-    WorksheetStateChange,
+from regency.permissions import (
+    READERS,
+    can_fill_worksheet,
+    can_review_inputs,
+    has_role,
+    works_in_opd,
 )
+
+from .models import InputWindow, ReviewComment, Worksheet, WorksheetEntry, WorksheetStateChange
 
 State = Worksheet.State
 
@@ -178,8 +179,6 @@ def may_change(user, worksheet: Worksheet, action: str) -> bool:
 
 def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> WorksheetStateChange:
     """Submit, accept or return a worksheet; record who and when; e-mail after commit."""
-    from . import tasks
-
     if not may_change(user, worksheet, action):
         raise PermissionDenied
     sources, target = TRANSITIONS[action]
@@ -196,7 +195,7 @@ def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> Wor
         locked.save(update_fields=["state", "updated_at"])
         if note:
             ReviewComment.objects.create(worksheet=locked, author=user, text=note)
-        enqueue(tasks.mail_worksheet_state_change, change.pk)
+        enqueue(mail_worksheet_state_change, change.pk)
     worksheet.state = target
     return change
 
@@ -237,7 +236,9 @@ def mail_state_change(change_id: int) -> int:
         recipients = secretariat_addresses()
     else:
         recipients = opd_addresses(worksheet.opd_id)
-    url = settings.SITE_URL.rstrip("/") + reverse("masterplan:worksheet", args=[worksheet.pk])
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "masterplan:inputs:worksheet", args=[worksheet.pk]
+    )
     with override(settings.LANGUAGE_CODE):
         state = State(change.to_state).label
         subject = _("Worksheet %(dimension)s of %(opd)s: %(state)s") % {
@@ -361,7 +362,7 @@ def home_context(user, programme) -> dict:
     windows = programme.input_windows.filter(
         deadline__gt=timezone.now() - datetime.timedelta(days=30)
     )
-    if user.role in ROLES_WITH_OPD and user.opd_id:
+    if works_in_opd(user):
         mine = (
             Worksheet.objects.visible_to(user)
             .filter(window__in=windows)
@@ -372,6 +373,44 @@ def home_context(user, programme) -> dict:
         for worksheet in mine:
             (due if worksheet.state in Worksheet.OPEN else done).append(worksheet)
         return {"inputs_due": due, "inputs_done": done, "inputs_now": timezone.now()}
-    if user.role in (Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD):
+    if has_role(user, READERS):
         return {"input_windows": list(windows.order_by("deadline")), "inputs_now": timezone.now()}
     return {}
+
+
+# --- Tasks: thin wrappers for Celery, under the names they were first registered with ------
+
+
+@shared_task(
+    name="masterplan.tasks.mail_worksheet_state_change",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=120,
+    soft_time_limit=100,
+)
+def mail_worksheet_state_change(change_id: int) -> int:
+    return mail_state_change(change_id)
+
+
+@shared_task(
+    name="masterplan.tasks.send_input_reminders",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=300,
+    soft_time_limit=270,
+)
+def send_input_reminders(window_id: int) -> int:
+    window = InputWindow.objects.filter(pk=window_id).first()
+    return send_reminders(window) if window else 0
+
+
+@shared_task(
+    name="masterplan.tasks.send_due_input_reminders",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=300,
+    soft_time_limit=270,
+)
+def send_due_input_reminders() -> list[int]:
+    """Run by Celery beat (CELERY_BEAT_SCHEDULE in settings)."""
+    return send_due_reminders()

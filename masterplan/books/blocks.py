@@ -20,7 +20,16 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from quickwins import charts, selection
 from regency.models import Dimension, Opd, Programme
+from workshops.attendance import who_came
+
+from ..commitments.signing import signed_sheets
+from ..inputs import readiness
+from ..inputs.models import InputWindow, WorksheetEntry
+from ..roadmap import services as roadmap
+from ..roadmap.models import RoadmapItem
+from .models import Chapter
 
 
 @dataclass(frozen=True)
@@ -102,8 +111,6 @@ def opd_list(programme: Programme, **params) -> str:
 
 @register("chapter-progress", _("Progress of the book chapters (table and chart)"))
 def chapter_progress(programme: Programme, **params) -> str:
-    from .models import Chapter  # models import nothing from here; kept local for clarity
-
     books = programme.books.annotate(
         total=Count("chapters"),
         draft=Count("chapters", filter=Q(chapters__state=Chapter.State.DRAFT)),
@@ -138,16 +145,12 @@ def _offsets(widths: list[float]) -> list[float]:
 
 def _readiness_window(programme: Programme):
     """The earliest input window of the programme that asked for readiness (usually stage I)."""
-    from .models import InputWindow, WorksheetEntry
-
     windows = InputWindow.objects.filter(programme=programme).order_by("stage", "-pk")
     return next((w for w in windows if WorksheetEntry.Kind.READINESS in w.kinds), None)
 
 
 @register("readiness", _("Readiness assessment: summary and chart"))
 def readiness_summary(programme: Programme, **params) -> str:
-    from . import readiness
-
     window = _readiness_window(programme)
     rows = (
         readiness.summary(readiness.entries_of(window), window.readiness_components)
@@ -164,9 +167,6 @@ def readiness_summary(programme: Programme, **params) -> str:
 
 @register("swot", _("SWOT analysis"))
 def swot_table(programme: Programme, **params) -> str:
-    from . import readiness
-    from .models import WorksheetEntry
-
     window = _readiness_window(programme)
     quadrants = readiness.swot(readiness.entries_of(window)) if window else {}
     labels = dict(WorksheetEntry.Quadrant.choices)
@@ -178,8 +178,6 @@ def swot_table(programme: Programme, **params) -> str:
 
 @register("participants", _("Participants of a Bimtek"), params=("stage",))
 def participants(programme: Programme, stage: str = "1", **params) -> str:
-    from workshops.attendance import who_came
-
     workshop = programme.workshops.filter(stage=int(stage) if str(stage).isdigit() else 1).first()
     days = [(day, who_came(day)) for day in workshop.days.all()] if workshop else []
     return render_to_string(
@@ -189,8 +187,6 @@ def participants(programme: Programme, stage: str = "1", **params) -> str:
 
 @register("commitment-sheets", _("Signed commitment sheets"))
 def commitment_sheets(programme: Programme, **params) -> str:
-    from .signing import signed_sheets
-
     return render_to_string(
         "masterplan/blocks/commitment_sheets.html", {"sheets": signed_sheets(programme)}
     )
@@ -198,8 +194,6 @@ def commitment_sheets(programme: Programme, **params) -> str:
 
 @register("roadmap", _("Roadmap of a dimension"), params=("dimension",))
 def roadmap_table(programme: Programme, dimension: str = "", **params) -> str:
-    from .models import RoadmapItem
-
     items = (
         RoadmapItem.objects.filter(programme=programme)
         .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
@@ -214,9 +208,6 @@ def roadmap_table(programme: Programme, dimension: str = "", **params) -> str:
 
 @register("roadmap-timeline", _("Roadmap timeline (chart)"), params=("dimension",))
 def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str:
-    from . import roadmap
-    from .models import RoadmapItem
-
     items = RoadmapItem.objects.filter(programme=programme).only(
         "title", "start_year", "end_year", "status", "updated_at"
     )
@@ -234,8 +225,6 @@ def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str
 
 @register("quick-wins", _("Quick wins of each year (table and chart)"), params=("year",))
 def quick_wins(programme: Programme, year: str = "", **params) -> str:
-    from quickwins import charts, selection
-
     year = int(year) if str(year).isdigit() else None
     # budget_notes are internal: never load them into a book
     chosen = list(selection.selected_in(programme, year).defer("budget_notes"))
@@ -252,9 +241,6 @@ def quick_wins(programme: Programme, year: str = "", **params) -> str:
 
 @register("roadmap-dimensions", _("Roadmap programmes per dimension and status (chart)"))
 def roadmap_dimensions(programme: Programme, **params) -> str:
-    from . import roadmap
-    from .models import RoadmapItem
-
     items = list(
         RoadmapItem.objects.filter(programme=programme).only("dimension_id", "status", "updated_at")
     )
@@ -265,9 +251,6 @@ def roadmap_dimensions(programme: Programme, **params) -> str:
 
 @register("roadmap-budget", _("Roadmap budget per year and funding source (table and chart)"))
 def roadmap_budget(programme: Programme, **params) -> str:
-    from . import roadmap
-    from .models import RoadmapItem
-
     items = list(
         RoadmapItem.objects.filter(programme=programme)
         .select_related("funding_source")

@@ -3,43 +3,19 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import pygal
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from quickwins.origins import Origin, OriginLinks
 from regency import charts
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme
+from regency.permissions import has_role, is_secretariat
 
-from .models import RoadmapItem, RoadmapRealisation, Worksheet, WorksheetEntry
-
-SHORT_YEARS = 1
-MEDIUM_YEARS = 5
-
-
-def horizon(period_start: int, end_year: int) -> str:
-    """Short ends in the period's first year, medium within five years, long after that."""
-    years = end_year - period_start + 1
-    if years <= SHORT_YEARS:
-        return RoadmapItem.Horizon.SHORT
-    if years <= MEDIUM_YEARS:
-        return RoadmapItem.Horizon.MEDIUM
-    return RoadmapItem.Horizon.LONG
-
-
-def evaluation_index(weights: dict, scores: dict) -> Decimal | None:
-    """The weighted score: sum(weight x score) / sum(weights), over the parts with a score.
-
-    None while no part is scored or the weights of the scored parts add up to nothing.
-    """
-    scored = [part for part, score in scores.items() if score is not None]
-    total_weight = sum(Decimal(weights.get(part) or 0) for part in scored)
-    if not scored or not total_weight:
-        return None
-    total = sum(Decimal(weights.get(part) or 0) * Decimal(scores[part]) for part in scored)
-    return (total / total_weight).quantize(Decimal("0.01"))
+from ..inputs.models import Worksheet, WorksheetEntry
+from .models import QuickWinOrigin, RoadmapItem, RoadmapRealisation, evaluation_index, horizon  # noqa: F401
 
 
 def accepted_proposals(programme: Programme):
@@ -261,8 +237,6 @@ def home_context(user, programme: Programme | None) -> dict:
     their OPD leads are still unreported; for the secretariat, which OPDs have not reported."""
     from django.utils import timezone
 
-    from regency.permissions import has_role, is_secretariat
-
     if programme is None or timezone.localdate().year < programme.period_start:
         return {}  # nothing to report before the masterplan's first year
     year = report_year(programme)
@@ -280,11 +254,6 @@ def home_context(user, programme: Programme | None) -> dict:
 
 def quick_win_origin_links(quick_win, user):
     """What a quick win's page says of its origin (registered with quickwins.origins)."""
-    from quickwins.origins import Origin, OriginLinks
-    from regency.permissions import is_secretariat
-
-    from .models import QuickWinOrigin
-
     edit_url = ""
     if is_secretariat(user):
         edit_url = reverse("masterplan:roadmap:quick_win_origin", args=[quick_win.pk])
@@ -303,7 +272,7 @@ def quick_win_origin_links(quick_win, user):
         worksheet = origin.proposal.worksheet
         visible = Worksheet.objects.visible_to(user).filter(pk=worksheet.pk).exists()
         if visible:
-            url = reverse("masterplan:worksheet", args=[worksheet.pk])
+            url = reverse("masterplan:inputs:worksheet", args=[worksheet.pk])
             label = _("Proposal: %(title)s") % {"title": str(origin)}
         else:  # another OPD's proposal: say whose, not what it holds
             url = ""

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from celery import shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -21,7 +22,7 @@ from django.utils import timezone, translation
 from regency.files import html_to_pdf
 from regency.models import Regency
 
-from . import signing
+from . import audit
 from .models import CommitmentSheet, SigningEvent
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ def sheet_html(sheet: CommitmentSheet) -> str:
                 "rows": [row for row in rows if row is not head],
                 "head": head,
                 "events": sheet.events.order_by("at", "pk"),
-                "trail_intact": signing.audit_trail_intact(sheet),
+                "trail_intact": audit.audit_trail_intact(sheet),
                 "tz": regency.time_zone if regency else settings.TIME_ZONE,
             },
         )
@@ -221,7 +222,7 @@ def produce(sheet_id: int) -> CommitmentSheet | None:
         sheet.pdf_status = CommitmentSheet.PdfStatus.DONE
         sheet.pdf_error = ""
         sheet.save()
-        signing.record_event(sheet, SigningEvent.Kind.PDF_SIGNED, detail=f"PDF SHA-256 {digest}")
+        audit.record_event(sheet, SigningEvent.Kind.PDF_SIGNED, detail=f"PDF SHA-256 {digest}")
     return sheet
 
 
@@ -292,3 +293,15 @@ def verify(data: bytes) -> Verification:
         signer=signer,
         signed_at=signed_at or timezone.now(),
     )
+
+
+@shared_task(
+    name="masterplan.tasks.sign_commitment_pdf",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+)
+def sign_commitment_pdf(sheet_id: int) -> str:
+    sheet = produce(sheet_id)
+    return sheet.pdf_status if sheet else "missing"

@@ -7,14 +7,9 @@ from django.db import transaction
 
 from regency.models import Element, Opd
 
-from . import roadmap
-from .models import (
-    EvaluationYear,
-    FundingSource,
-    QuickWinOrigin,
-    RoadmapItem,
-    RoadmapRealisation,
-)
+from ..inputs.models import FundingSource
+from ..roadmap import services as roadmap
+from ..roadmap.models import EvaluationYear, QuickWinOrigin, RoadmapItem, RoadmapRealisation
 
 Status = RoadmapItem.Status
 

@@ -7,6 +7,7 @@ rejected row is reported with its reason, and nothing is saved unless every row 
 import io
 from dataclasses import dataclass
 
+from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,8 +19,8 @@ from openpyxl.utils import get_column_letter
 from regency import imports
 from regency.models import Element, Opd
 
-from . import inputs
-from .forms_inputs import EntryForm, entry_kinds
+from . import workflow
+from .forms import EntryForm, entry_kinds
 from .models import FundingSource, ReadinessComponent, Worksheet, WorksheetEntry
 
 SHEET_TITLE = "Kertas Kerja"
@@ -255,7 +256,7 @@ def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportR
         return ImportResult(rejections=rejections)
     result = ImportResult(rejections=[])
     with transaction.atomic():
-        inputs.lock_editable(worksheet.pk)
+        workflow.lock_editable(worksheet.pk)
         # the versions read above are checked again under lock: a colleague may have saved
         # while the file was being checked
         current = dict(
@@ -285,7 +286,7 @@ def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportR
                 result.created += 1
             else:
                 result.updated += 1
-        inputs.mark_started(worksheet)
+        workflow.mark_started(worksheet)
     return result
 
 
@@ -346,7 +347,7 @@ def run_import_job(job, data, progress) -> dict:
         result = import_worksheet(worksheet, data, job.requested_by, progress=progress)
     except UnreadableFile as error:
         raise imports.RefusedFile(str(error)) from error
-    except inputs.WrongState as refused:
+    except workflow.WrongState as refused:
         raise imports.RefusedFile(refused.message) from refused
     return {
         "created": result.created,
@@ -415,3 +416,15 @@ class _QueryDict(dict):
     def getlist(self, key, default=None):
         value = self.get(key, default or [])
         return value if isinstance(value, list) else [value]
+
+
+@shared_task(
+    name="masterplan.import_worksheet",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    time_limit=300,
+    soft_time_limit=270,
+)
+def import_worksheet_task(job_id: int) -> str:
+    job = imports.run(job_id, run_import_job)
+    return job.status if job else "missing"

@@ -1,15 +1,18 @@
+"""OPD inputs: windows, worksheets, entries, review (namespace "inputs")."""
+
 from django.urls import path
 
-from . import views_inputs as views
+from . import views
 
+app_name = "inputs"
 urlpatterns = [
-    path("", views.window_list, name="input_windows"),
-    path("windows/new/", views.window_new, name="input_window_new"),
-    path("windows/<int:window_id>/", views.window_detail, name="input_window"),
-    path("windows/<int:window_id>/deadline/", views.window_deadline, name="input_deadline"),
-    path("windows/<int:window_id>/remind/", views.window_remind, name="input_remind"),
-    path("windows/<int:window_id>/readiness/", views.window_readiness, name="input_readiness"),
-    path("windows/<int:window_id>/export/", views.window_export, name="input_export"),
+    path("", views.window_list, name="windows"),
+    path("windows/new/", views.window_new, name="window_new"),
+    path("windows/<int:window_id>/", views.window_detail, name="window"),
+    path("windows/<int:window_id>/deadline/", views.window_deadline, name="deadline"),
+    path("windows/<int:window_id>/remind/", views.window_remind, name="remind"),
+    path("windows/<int:window_id>/readiness/", views.window_readiness, name="readiness"),
+    path("windows/<int:window_id>/export/", views.window_export, name="window_export"),
     path("worksheets/<int:worksheet_id>/export/", views.worksheet_export, name="worksheet_export"),
     path("worksheets/<int:worksheet_id>/import/", views.worksheet_import, name="worksheet_import"),
     path("worksheets/<int:worksheet_id>/", views.worksheet_detail, name="worksheet"),

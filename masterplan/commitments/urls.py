@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views_signing as views
+from . import views as views
 
-app_name = "signing"
+app_name = "commitments"
 urlpatterns = [
     path("", views.sheet_list, name="list"),
     path("new/", views.sheet_create, name="create"),

@@ -5,6 +5,7 @@ import secrets
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from regency.models import Dimension, Element, Opd
 
@@ -231,7 +232,8 @@ def _display(field, value) -> str:
     if isinstance(field, forms.ChoiceField):
         return str(dict(field.choices).get(value, value or "–"))
     if isinstance(field, forms.BooleanField):
-        return str(_("Yes") if value in (True, "on", "true", "True") else _("No"))
+        answer = value in (True, "on", "true", "True")
+        return str(pgettext("answer", "Yes") if answer else pgettext("answer", "No"))
     return str(value) if value not in (None, "") else "–"
 
 

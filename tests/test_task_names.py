@@ -1,0 +1,29 @@
+"""Queued messages and the beat schedule name tasks by string: those names never change."""
+
+from config.celery import app
+
+REGISTERED = {
+    "masterplan.tasks.render_book",
+    "masterplan.tasks.sign_commitment_pdf",
+    "masterplan.tasks.send_signing_reminders",
+    "masterplan.tasks.mail_worksheet_state_change",
+    "masterplan.tasks.send_input_reminders",
+    "masterplan.tasks.send_due_input_reminders",
+    "workshops.tasks.render_print_job",
+    "workshops.tasks.make_thumbnail",
+    "masterplan.import_worksheet",
+    "workshops.import_participants",
+    "regency.tasks.send_outbox",
+    "regency.tasks.requeue_stale_jobs",
+}
+
+
+def test_every_task_keeps_the_name_it_was_first_registered_with():
+    app.loader.import_default_modules()
+    ours = {name for name in app.tasks if not name.startswith("celery.")}
+    assert ours == REGISTERED
+
+
+def test_the_beat_schedule_names_a_registered_task(settings):
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        assert entry["task"] in app.tasks
