@@ -1,10 +1,10 @@
-"""What every job row a Celery task works on shares (masterplan.RenderJob, workshops.PrintJob):
-the statuses queued, running, done and failed, claiming a job for one worker, the heartbeat
-of the running task, and recovering a job whose worker died.
+"""What every job row a Celery task works on shares (masterplan.RenderJob, workshops.PrintJob,
+regency.ImportJob): the abstract model Job with its statuses queued, running, done and failed,
+who asked and when, claiming a job for one worker, the heartbeat of the running task, and the
+one rule for a job whose worker died.
 
-A job model has the fields status, error, finished_at, worker, attempts and heartbeat_at,
-a `task_name` (the registered name of the Celery task that runs it with the job's pk) and
-`objects = JobQuerySet.as_manager()` or a subclass.
+A job model inherits Job and names `task_name`, the registered name of the Celery task that
+runs it with the job's pk (or `task_names` and a `task_name` property, one task per kind).
 """
 
 import contextlib
@@ -19,6 +19,7 @@ from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from . import outbox
 
@@ -171,3 +172,57 @@ def heartbeat(model, pk: int):
 def waiting_for_queue(job) -> bool:
     """Whether a queued job's task is kept in the outbox because the broker did not answer."""
     return job.status == QUEUED and outbox.waiting(job.task_name, job.pk)
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = QUEUED, _("Queued")
+    RUNNING = RUNNING, _("Rendering")
+    DONE = DONE, _("Done")
+    FAILED = FAILED, _("Failed")
+
+
+class Job(models.Model):
+    """One request for work a Celery task does, and its outcome."""
+
+    Status = JobStatus
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker = models.CharField(
+        _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"),
+        null=True,
+        blank=True,
+        help_text=_("Refreshed by the running task; silence means its worker died."),
+    )
+
+    objects = JobQuerySet.as_manager()
+    task_name = ""
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (DONE, FAILED)
+
+    @property
+    def waiting_for_queue(self) -> bool:
+        """Queued, and its task kept in the outbox because the broker did not answer."""
+        return waiting_for_queue(self)

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .files import PrivateStorage
-from .jobs import JobQuerySet
+from .jobs import Job
 from .outbox import OutboxTask  # noqa: F401 (defined beside the outbox that sends it)
 from .validators import validate_nip
 
@@ -289,7 +289,7 @@ class Programme(models.Model):
         return programme
 
 
-class ImportJob(models.Model):
+class ImportJob(Job):
     """One large import of an uploaded table (worksheet rows, participants), and its report."""
 
     class Kind(models.TextChoices):
@@ -316,25 +316,7 @@ class ImportJob(models.Model):
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_done = models.PositiveIntegerField(_("rows checked"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    requested_by = models.ForeignKey(
-        "User", verbose_name=_("requested by"), on_delete=models.CASCADE, related_name="+"
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    worker = models.CharField(
-        _("worker"), max_length=100, blank=True, help_text=_("Host and process that imported it.")
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    heartbeat_at = models.DateTimeField(
-        _("last sign of life"),
-        null=True,
-        blank=True,
-        help_text=_("Refreshed by the running task; silence means its worker died."),
-    )
 
-    objects = JobQuerySet.as_manager()
     # The task that runs each kind (defined beside the import it wraps, in its own app).
     TASKS = {
         Kind.WORKSHEET: "masterplan.import_worksheet",
@@ -342,17 +324,12 @@ class ImportJob(models.Model):
     }
     task_names = tuple(TASKS.values())
 
-    class Meta:
+    class Meta(Job.Meta):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return self.file_name
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @property
     def task_name(self) -> str:

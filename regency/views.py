@@ -8,9 +8,7 @@ from .models import ImportJob
 
 @login_required
 def import_job(request, job_id):
-    """One import job's progress and report; htmx polls it until the job is finished."""
+    """One import job's progress and report; htmx polls it until the job is finished (a job
+    whose worker died is queued again or failed by Celery beat, never by a GET)."""
     job = get_object_or_404(ImportJob.objects.filter(requested_by=request.user), pk=job_id)
-    if not job.is_finished:
-        ImportJob.objects.filter(pk=job.pk).recover_stale()
-        job.refresh_from_db()
     return render(request, "regency/_import_job.html", {"job": job})

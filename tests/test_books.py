@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from masterplan.books import rendering
 from masterplan.books.html import sanitize
 from masterplan.models import RenderJob
+from regency.tasks import requeue_stale_jobs
 from tests import pdftext
 
 
@@ -121,6 +122,7 @@ class TestRendering:
             seconds=settings.CELERY_TASK_TIME_LIMIT + 600
         )
         RenderJob.objects.filter(pk=job.pk).update(created_at=long_ago)
+        requeue_stale_jobs()  # Celery beat's round; the page itself only reads
         page = login(secretariat).get(f"/renders/{job.pk}/").content.decode()
         job.refresh_from_db()
         assert job.status == RenderJob.Status.FAILED

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
-from regency.jobs import JobQuerySet, waiting_for_queue
+from regency.jobs import Job, JobQuerySet
 from regency.models import Opd, Programme
 from regency.permissions import READERS, has_role, scope_to_opd
 from regency.validators import validate_nip
@@ -351,18 +351,12 @@ class PrintJobQuerySet(JobQuerySet):
         return self.filter(invitation__participant__user=user)
 
 
-class PrintJob(models.Model):
+class PrintJob(Job):
     """One request to render an attendance list or invitation letters to PDF, and its outcome."""
 
     class Kind(models.TextChoices):
         ATTENDANCE_LIST = "attendance_list", _("Attendance list")
         INVITATION_LETTERS = "invitation_letters", _("Invitation letters")
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Rendering")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
 
     kind = models.CharField(_("document"), max_length=20, choices=Kind.choices)
     workshop = models.ForeignKey(
@@ -385,52 +379,20 @@ class PrintJob(models.Model):
         related_name="print_jobs",
         help_text=_("Empty: the letters of everyone invited."),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    error = models.TextField(_("error"), blank=True)
     file = models.FileField(
         _("PDF file"), storage=PrivateStorage(), upload_to="workshops/print/", blank=True
     )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    worker = models.CharField(
-        _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    heartbeat_at = models.DateTimeField(
-        _("last sign of life"),
-        null=True,
-        blank=True,
-        help_text=_("Refreshed by the running task; silence means its worker died."),
-    )
 
     objects = PrintJobQuerySet.as_manager()
     task_name = "workshops.tasks.render_print_job"
 
-    class Meta:
+    class Meta(Job.Meta):
         verbose_name = _("workshop document rendering")
         verbose_name_plural = _("workshop document renderings")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.workshop} #{self.pk}"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def waiting_for_queue(self) -> bool:
-        return waiting_for_queue(self)
 
     @property
     def filename(self) -> str:

@@ -106,7 +106,7 @@ def request_print(user, kind: str, workshop: Workshop, day=None, invitation=None
 
 def run_print_job(job_id: int) -> PrintJob | None:
     """Render the job's document and record the outcome (a finished job is left alone)."""
-    if not PrintJob.objects.claim(job_id):
+    if not PrintJob.objects.claim(job_id, started_at=timezone.now()):
         return PrintJob.objects.filter(pk=job_id).first()  # finished, running elsewhere, deleted
     job = PrintJob.objects.select_related("workshop", "day").get(pk=job_id)
     try:

@@ -403,8 +403,8 @@ def my_letter_request(request, invitation_id):
 
 @role_required(EVERYONE)
 def print_status(request, job_id):
-    """One job's row; htmx polls it until the job is finished (or no worker can finish it)."""
-    PrintJob.objects.filter(pk=job_id).recover_stale()
+    """One job's row; htmx polls it until the job is finished (a job whose worker died is
+    queued again or failed by Celery beat, never by a GET)."""
     job = get_object_or_404(
         PrintJob.objects.visible_to(request.user).select_related("requested_by"), pk=job_id
     )

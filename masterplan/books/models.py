@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
-from regency.jobs import JobQuerySet, waiting_for_queue
+from regency.jobs import Job
 from regency.models import Programme
 from regency.reference import ROMAN
 
@@ -78,14 +78,8 @@ class Chapter(models.Model):
         super().save(*args, **kwargs)
 
 
-class RenderJob(models.Model):
+class RenderJob(Job):
     """One request to render a book to PDF, and its outcome."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Rendering")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
 
     book = models.ForeignKey(
         Book,
@@ -104,55 +98,21 @@ class RenderJob(models.Model):
         null=True,
         blank=True,
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    error = models.TextField(_("error"), blank=True)
     file = models.FileField(_("PDF file"), storage=PrivateStorage(), upload_to="books/", blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     reused = models.BooleanField(
         _("reused an identical earlier rendering"), default=False, editable=False
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    worker = models.CharField(
-        _("worker"), max_length=100, blank=True, help_text=_("Host and process that rendered it.")
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    heartbeat_at = models.DateTimeField(
-        _("last sign of life"),
-        null=True,
-        blank=True,
-        help_text=_("Refreshed by the running task; silence means its worker died."),
-    )
 
-    objects = JobQuerySet.as_manager()
     task_name = "masterplan.tasks.render_book"
 
-    class Meta:
+    class Meta(Job.Meta):
         verbose_name = _("rendering")
         verbose_name_plural = _("renderings")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.book or self.programme} #{self.pk} ({self.get_status_display()})"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def waiting_for_queue(self) -> bool:
-        return waiting_for_queue(self)
 
     @property
     def filename(self) -> str:

@@ -47,7 +47,6 @@ def book_list(request):
 @role_required(READERS)
 def book_detail(request, book_id):
     book = get_object_or_404(Book.objects.select_related("programme"), pk=book_id)
-    RenderJob.objects.filter(book=book).recover_stale()
     jobs = book.render_jobs.select_related("requested_by")[:10]
     chapters = book.chapters.annotate(
         open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True))
@@ -72,11 +71,9 @@ def render_book(request, book_id):
 
 @role_required(READERS)
 def job_status(request, job_id):
-    """One job's row; htmx polls it until the job is finished."""
+    """One job's row; htmx polls it until the job is finished (a job whose worker died is
+    queued again or failed by Celery beat, never by a GET)."""
     job = get_object_or_404(RenderJob.objects.select_related("requested_by", "book"), pk=job_id)
-    if not job.is_finished:
-        RenderJob.objects.filter(pk=job.pk).recover_stale()
-        job.refresh_from_db()
     return render(request, "masterplan/_job.html", {"job": job})
 
 
@@ -312,7 +309,6 @@ def masterplan_jobs(programme):
     """The latest renderings of the whole masterplan, for the books page."""
     if programme is None:
         return []
-    RenderJob.objects.filter(programme=programme).recover_stale()
     return list(programme.masterplan_renders.select_related("requested_by")[:5])
 
 

@@ -29,10 +29,10 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='requested')),
                 ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started')),
                 ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('worker', models.CharField(blank=True, help_text='Host and process that imported it.', max_length=100, verbose_name='worker')),
+                ('worker', models.CharField(blank=True, help_text='Host and process that rendered it.', max_length=100, verbose_name='worker')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
                 ('heartbeat_at', models.DateTimeField(blank=True, help_text='Refreshed by the running task; silence means its worker died.', null=True, verbose_name='last sign of life')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
             ],
             options={
                 'verbose_name': 'import',

@@ -25,4 +25,9 @@ class Migration(migrations.Migration):
             name='worker',
             field=models.CharField(blank=True, help_text='Host and process that rendered it.', max_length=100, verbose_name='worker'),
         ),
+        migrations.AddField(
+            model_name='printjob',
+            name='started_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='started'),
+        ),
     ]
