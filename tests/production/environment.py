@@ -31,6 +31,10 @@ APP_VARIABLES = {
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
     "DJANGO_SETTINGS_MODULE",
+    "TRUSTED_PROXY_COUNT",
+    "REDIS_TIMEOUT",
+    # set by the browser tests for Playwright in this process; a deployment never has it
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 
 
