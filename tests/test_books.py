@@ -6,8 +6,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from masterplan.books import rendering
-from masterplan.books.html import sanitize
 from masterplan.models import RenderJob
+from regency.html import CHAPTER, sanitize
 from regency.tasks import requeue_stale_jobs
 from tests import pdftext
 
@@ -179,18 +179,18 @@ class TestThePdf:
 class TestSanitiser:
     def test_scripts_and_event_handlers_are_removed(self):
         dirty = '<p onclick="steal()">Teks<script>alert(1)</script></p><img src=x onerror=alert(2)>'
-        clean = sanitize(dirty)
+        clean = sanitize(dirty, CHAPTER)
         assert "script" not in clean and "onclick" not in clean and "onerror" not in clean
         assert "<p>Teks</p>" in clean
 
     def test_tables_headings_and_links_survive(self):
         html = '<h2>Judul</h2><table><thead><tr><th>A</th></tr></thead></table><a href="https://tubankab.go.id">x</a>'
-        clean = sanitize(html)
+        clean = sanitize(html, CHAPTER)
         assert "<h2>Judul</h2>" in clean and "<th>A</th>" in clean
         assert 'href="https://tubankab.go.id"' in clean
 
     def test_javascript_links_are_dropped(self):
-        assert "javascript" not in sanitize('<a href="javascript:alert(1)">x</a>')
+        assert "javascript" not in sanitize('<a href="javascript:alert(1)">x</a>', CHAPTER)
 
     @pytest.mark.django_db
     def test_a_chapter_is_sanitised_when_saved(self, book):
@@ -207,3 +207,18 @@ class TestChapterPreview:
         chapter = book.chapters.get(order=1)
         page = login(mentor).get(f"/chapters/{chapter.pk}/").content.decode()
         assert '<span class="num">1.1</span> Latar Belakang' in page
+
+
+def test_the_editors_allow_exactly_what_the_sanitiser_keeps(login, secretariat, programme):
+    """TinyMCE's valid_elements come from regency/html.py, not a copy in JavaScript."""
+    from regency.html import CHAPTER, MINUTES, valid_elements
+
+    client = login(secretariat)
+    chapter = programme.books.get(number=1).chapters.first()
+    editor = client.get(f"/chapters/{chapter.pk}/edit/").content.decode()
+    assert f'data-valid-elements="{valid_elements(CHAPTER)}"' in editor
+    workshop = programme.workshops.get(stage=1)
+    minutes = client.get(f"/workshops/{workshop.pk}/minutes/").content.decode()
+    assert f'data-valid-elements="{valid_elements(MINUTES)}"' in minutes
+    assert "img[alt|height|src|width]" in valid_elements(CHAPTER)
+    assert "img" not in valid_elements(MINUTES)

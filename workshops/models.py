@@ -7,12 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
+from regency.html import MINUTES, sanitize
 from regency.jobs import Job, JobQuerySet
 from regency.models import Opd, Programme
 from regency.permissions import READERS, has_role, scope_to_opd
 from regency.validators import validate_nip
-
-from .html import sanitize
 
 
 class WorkshopQuerySet(models.QuerySet):
@@ -427,7 +426,7 @@ class Minutes(models.Model):
         return f"Notulen {self.workshop}"
 
     def save(self, *args, **kwargs):
-        self.body = sanitize(self.body)
+        self.body = sanitize(self.body, MINUTES)
         super().save(*args, **kwargs)
 
 

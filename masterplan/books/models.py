@@ -6,11 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateStorage
+from regency.html import CHAPTER, sanitize
 from regency.jobs import Job
 from regency.models import Programme
 from regency.reference import ROMAN
-
-from .html import sanitize
 
 
 class Book(models.Model):
@@ -74,7 +73,7 @@ class Chapter(models.Model):
         return f"Bab {self.order}. {self.title}"
 
     def save(self, *args, **kwargs):
-        self.body = sanitize(self.body)
+        self.body = sanitize(self.body, CHAPTER)
         super().save(*args, **kwargs)
 
 

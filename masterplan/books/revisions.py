@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .html import sanitize
+from regency.html import CHAPTER, sanitize
+
 from .models import Chapter, ChapterRevision
 
 
@@ -51,7 +52,7 @@ def save_chapter(
     restored_from: int | None = None,
 ) -> ChapterRevision:
     """Store a new text for the chapter as the next revision, or raise StaleSave."""
-    body = sanitize(body)
+    body = sanitize(body, CHAPTER)
     title = (title or chapter.title).strip()
     _record_initial(chapter)
     updated = Chapter.objects.filter(pk=chapter.pk, version=base_version).update(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency import files
+from regency.html import CHAPTER, sanitize
 from regency.middleware import allow_large_body
 from regency.models import Programme
 from regency.permissions import COMMENTERS, READERS, SECRETARIAT, role_required
@@ -27,7 +28,6 @@ from .forms import (
     NewChapterForm,
     chapter_too_large,
 )
-from .html import sanitize
 from .models import Book, Chapter, ChapterComment, RenderJob
 
 
@@ -93,7 +93,7 @@ def chapter_detail(request, chapter_id):
 
 def preview_of(chapter: Chapter, body: str, title: str | None = None):
     """A chapter's text as it will print: data blocks filled in, headings numbered."""
-    filled = blocks.render_blocks(sanitize(body), chapter.book.programme)
+    filled = blocks.render_blocks(sanitize(body, CHAPTER), chapter.book.programme)
     return rendering.number_chapter(chapter.order, title or chapter.title, filled)
 
 

@@ -1,4 +1,4 @@
-// The chapter editor: TinyMCE limited to what masterplan/books/html.py keeps, data blocks, live preview.
+// The chapter editor: TinyMCE limited to what regency/html.py keeps, data blocks, live preview.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -80,12 +80,9 @@
     });
   }
 
-  // Exactly the tags and attributes the server-side sanitiser keeps (masterplan/books/html.py).
-  var VALID =
-    "p,br,hr,h2,h3,h4,strong/b,em/i,u,s,sub,sup,blockquote,ul,ol[start],li," +
-    "a[href|title],img[src|alt|width|height],figure,figcaption," +
-    "table,thead,tbody,tfoot,tr,th[colspan|rowspan|scope],td[colspan|rowspan],caption,colgroup,col[span]," +
-    "span,div[data-block|data-dimension|data-year|data-stage|contenteditable]";
+  // Exactly the tags and attributes the server-side sanitiser keeps (regency/html.py CHAPTER),
+  // written into the page by the {% valid_elements %} tag.
+  var VALID = script.dataset.validElements;
 
   function refreshPreview(editor) {
     clearTimeout(timer);

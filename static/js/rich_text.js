@@ -22,9 +22,8 @@
     plugins: "lists table link autoresize",
     toolbar: "undo redo | blocks | bold italic underline | bullist numlist | table link",
     block_formats: "Paragraf=p; Judul=h3; Judul kecil=h4",
-    valid_elements:
-      "p,br,h3,h4,strong/b,em/i,u,s,blockquote,ul,ol,li,a[href|title],table,thead,tbody,tr," +
-      "th[colspan|rowspan],td[colspan|rowspan]",
+    // what the server's sanitiser keeps (regency/html.py MINUTES), from the {% valid_elements %} tag
+    valid_elements: script.dataset.validElements,
     entity_encoding: "raw",
     table_default_attributes: {},
     table_default_styles: {},
