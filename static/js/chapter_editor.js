@@ -80,9 +80,6 @@
     });
   }
 
-  // Exactly the tags and attributes the server-side sanitiser keeps (regency/html.py CHAPTER),
-  // written into the page by the {% valid_elements %} tag.
-  var VALID = script.dataset.validElements;
 
   function refreshPreview(editor) {
     clearTimeout(timer);
@@ -132,34 +129,19 @@
     return name;
   }
 
-  var indonesian = script.dataset.language === "id";
-  // TinyMCE's folder is where its own script came from: {% static %} names files, not folders,
-  // and in production that script's name carries a hash while its plugins and skins do not.
-  var tinymceSrc = document.querySelector("script[src*='/tinymce.min']").src;
-  var base = tinymceSrc.slice(0, tinymceSrc.lastIndexOf("/"));
-  tinymce.init({
+  tinymce.init(window.richTextOptions(script, {
     selector: "#id_body",
-    language: indonesian ? "id" : "en",
-    language_url: indonesian ? base + "/langs/id.js" : undefined,
-    base_url: base,
-    suffix: ".min",
-    promotion: false,
-    branding: false,
-    menubar: false,
     min_height: 480,
     toolbar_sticky: true,
-    toolbar_mode: "wrap",
     plugins: "lists table image link autoresize",
     toolbar:
       "undo redo | blocks | bold italic underline | bullist numlist | table image link | datablock",
     block_formats: "Paragraf=p; Subbab=h2; Sub-subbab=h3; Judul kecil=h4",
-    valid_elements: VALID,
     valid_children: "+div[p|#text]",
     formats: {
       underline: { inline: "u", exact: true },
       strikethrough: { inline: "s", exact: true },
     },
-    entity_encoding: "raw",
     // Pictures go to the server (private storage) and come back as /books/images/<name>.
     paste_data_images: true,
     automatic_uploads: true,
@@ -171,14 +153,7 @@
     image_caption: false,
     object_resizing: false,
     table_resize_bars: false,
-    table_default_attributes: {},
-    table_default_styles: {},
     table_header_type: "sectionCells",
-    table_appearance_options: false,
-    table_advtab: false,
-    table_cell_advtab: false,
-    table_row_advtab: false,
-    link_default_protocol: "https",
     content_style:
       "body{font-family:'DejaVu Serif',Georgia,serif;line-height:1.6;max-width:46rem;margin:1rem auto}" +
       "table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:.2rem .4rem}" +
@@ -236,7 +211,7 @@
         });
       });
     },
-  });
+  }));
   title.addEventListener("input", function () {
     var editor = tinymce.get("id_body");
     if (editor) {
