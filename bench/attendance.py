@@ -30,6 +30,8 @@ from django.test.utils import (  # noqa: E402
     setup_test_environment,
 )
 
+from bench.common import measure  # noqa: E402
+
 PEOPLE, OPDS = 300, 40
 
 
@@ -70,22 +72,6 @@ def fill():
     return day, people[-1]
 
 
-def measure(request, requests: int) -> tuple[int, float]:
-    response = request()  # warm-up
-    assert response.status_code in (200, 302), response.status_code
-    executed = []
-    with connection.execute_wrapper(
-        lambda execute, sql, *a: executed.append(sql) or execute(sql, *a)
-    ):
-        request()
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        request()
-        timings.append((time.perf_counter() - started) * 1000)
-    return len(executed), statistics.median(timings)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=30)
@@ -117,7 +103,8 @@ def main():
             print(f"{PEOPLE} invited, {day.attendances.count()} present ({connection.vendor})")
             print(f"{'request':<34} {'queries':>8} {'median ms':>10}")
             for label, request in rows:
-                count, median = measure(request, args.requests)
+                count, median, first = measure(request, args.requests)
+                assert first.status_code in (200, 302), first.status_code
                 print(f"{label:<34} {count:>8} {median:>10.1f}")
 
             from regency.files import html_to_pdf

@@ -11,9 +11,8 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
-import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,10 +25,11 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
     override_settings,
     setup_test_environment,
 )
+
+from bench.common import measure  # noqa: E402
 
 SIZES = (6, 30, 60)
 
@@ -65,19 +65,6 @@ def fill(opd_count: int):
     return window
 
 
-def measure(client: Client, url: str, requests: int) -> tuple[int, float, int]:
-    client.get(url)  # warm-up
-    with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
-    count = len(queries)  # now: the next request clears the connection's query log
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    return count, statistics.median(timings), status
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=30)
@@ -97,9 +84,9 @@ def main():
             print(f"{'OPDs':>5} {'cells':>6} {'status':>6} {'queries':>8} {'median ms':>10}")
             for size in SIZES:
                 window = fill(size)
-                count, median, status = measure(
-                    client, f"/inputs/windows/{window.pk}/", args.requests
-                )
+                url = f"/inputs/windows/{window.pk}/"
+                count, median, first = measure(partial(client.get, url), args.requests)
+                status = first.status_code
                 cells = window.worksheets.count()
                 print(f"{size:>5} {cells:>6} {status:>6} {count:>8} {median:>10.1f}")
     finally:

@@ -9,9 +9,9 @@ at the end; the development database is not touched.
 
 import argparse
 import os
-import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -24,10 +24,11 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
     override_settings,
     setup_test_environment,
 )
+
+from bench.common import measure  # noqa: E402
 
 OPDS, PEOPLE, CHAPTERS = 60, 600, 200
 
@@ -66,19 +67,6 @@ def fill():
         for n in range(CHAPTERS - existing)
     )
     return programme
-
-
-def measure(client: Client, url: str, requests: int) -> tuple[int, float, int]:
-    client.get(url)  # warm-up: template loading, translations
-    with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
-    count = len(queries)
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    return count, statistics.median(timings), status
 
 
 def main():
@@ -128,7 +116,8 @@ def main():
                 client = Client()
                 if username:
                     client.force_login(User.objects.get(username=username))
-                count, median, status = measure(client, url, args.requests)
+                count, median, first = measure(partial(client.get, url), args.requests)
+                status = first.status_code
                 print(f"{label:<36} {status:>6} {count:>8} {median:>10.1f}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -11,7 +11,6 @@ at the end; the development database is not touched.
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,10 +26,11 @@ from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import (  # noqa: E402
-    CaptureQueriesContext,
     override_settings,
     setup_test_environment,
 )
+
+from bench.common import measure  # noqa: E402
 
 SIZES = (100, 1000)
 
@@ -62,19 +62,6 @@ def fill(programme, count: int) -> None:
         through(roadmapitem_id=item.pk, opd_id=opds[(n + 1) % len(opds)].pk)
         for n, item in enumerate(items)
     )
-
-
-def measure(call, requests: int) -> tuple[int, float]:
-    call()  # warm-up
-    with CaptureQueriesContext(connection) as queries:
-        call()
-    count = len(queries)
-    timings = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        call()
-        timings.append((time.perf_counter() - started) * 1000)
-    return count, statistics.median(timings)
 
 
 def main():
@@ -117,7 +104,7 @@ def main():
                 citizen.get("/publik/")
                 cold = (time.perf_counter() - started) * 1000
                 for name, call in pages:
-                    count, median = measure(call, args.requests)
+                    count, median, _ = measure(call, args.requests)
                     print(f"{size:>6} {name:>14} {count:>8} {median:>10.1f}")
                 print(f"{size:>6} {'public, cold':>14} {'':>8} {cold:>10.1f}")
     finally:
