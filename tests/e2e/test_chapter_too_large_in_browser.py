@@ -25,6 +25,8 @@ def test_a_text_over_the_limit_stays_in_the_editor_and_in_the_browser(
     before = chapter.body
     context = browser.new_context(locale="id-ID")
     page = open_editor(context, live_server.url, chapter, secretariat.username)
+    assert not page.locator("#chapter-draft").is_visible()  # nothing kept yet, nothing offered
+    assert not page.locator("#chapter-too-large").is_visible()
     body = page.frame_locator("iframe.tox-edit-area__iframe").locator("body")
     body.locator("p").first.click()
     page.keyboard.press("End")
