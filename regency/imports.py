@@ -24,6 +24,8 @@ from .outbox import enqueue
 logger = logging.getLogger(__name__)
 
 MAX_ROWS = 5_000  # under the header
+# rows read at all, empty ones included (a table of MAX_ROWS with blank lines between fits)
+MAX_SHEET_ROWS = 4 * MAX_ROWS
 MAX_COLUMNS = 60
 MAX_UNPACKED_MEGABYTES = 25  # the whole workbook unpacked; 5,000 full rows need about 10
 MAX_ZIP_ENTRIES = 200  # a workbook from Excel or LibreOffice has 10 to 30
@@ -115,6 +117,18 @@ def _too_many_rows() -> RefusedFile:
     )
 
 
+def _sheet_too_long() -> RefusedFile:
+    return RefusedFile(
+        _(
+            "The sheet goes on past row %(rows)s, empty rows included; delete the rows below "
+            "the table and save the file again."
+        )
+        % {"rows": number_format(MAX_SHEET_ROWS, force_grouping=True)}
+        + " "
+        + _limits()
+    )
+
+
 def _too_many_columns() -> RefusedFile:
     return RefusedFile(
         _("The file has more than %(columns)s columns.") % {"columns": MAX_COLUMNS}
@@ -141,12 +155,18 @@ def _read_xlsx(upload, sheet_name: str | None) -> list[tuple]:
             sheet = book.worksheets[0]
         rows = []
         try:
-            for values in sheet.iter_rows(values_only=True):
+            # The sheet's own <dimension> may claim 16,384 columns and a million rows (and
+            # openpyxl fills gaps with empty rows): read one column past the cap, and count
+            # empty rows too, so that a tiny file cannot keep a web worker busy for minutes.
+            read = sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+            for number, values in enumerate(read, start=1):
+                if number > MAX_SHEET_ROWS:
+                    raise _sheet_too_long()
                 if any(value is not None for value in values[MAX_COLUMNS:]):
                     raise _too_many_columns()
                 values = values[:MAX_COLUMNS]
                 if rows and all(value is None for value in values):
-                    continue  # an empty row (or Excel's formatting far below) counts for nothing
+                    continue  # an empty row between or below the table counts for nothing
                 rows.append(values)
                 if len(rows) > MAX_ROWS + 1:
                     raise _too_many_rows()

@@ -104,6 +104,22 @@ class TestRowCap:
         assert "Berkas memuat lebih dari 5.000 baris" in response.text
         assert not Participant.objects.exists()
 
+    @pytest.mark.parametrize("far_cell", ["A1048576", "XFD1048576"])
+    def test_a_tiny_sheet_that_claims_a_million_rows_is_refused_at_once(
+        self, login, secretariat, programme, far_cell
+    ):
+        book = Workbook()
+        book.active.append(["Nama", "Jabatan"])
+        book.active.append(["Rina", "Staf"])
+        book.active[far_cell] = "x"  # openpyxl then reads a million rows, 16,384 cells wide
+        buffer = io.BytesIO()
+        book.save(buffer)
+        assert len(buffer.getvalue()) < 10_000
+        upload = SimpleUploadedFile("peserta.xlsx", buffer.getvalue())
+        response = login(secretariat).post(PARTICIPANTS_IMPORT, {"file": upload})
+        assert "Lembar kerja berlanjut melewati baris 20.000" in response.text
+        assert not Participant.objects.exists()
+
     def test_a_table_over_the_column_cap_is_refused(self, login, secretariat, programme):
         wide = [["Nama"] + [f"Kolom {n}" for n in range(70)], ["Rina"] + ["x"] * 70]
         response = login(secretariat).post(PARTICIPANTS_IMPORT, {"file": xlsx(wide)})
