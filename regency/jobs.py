@@ -109,19 +109,22 @@ class JobQuerySet(models.QuerySet):
                 if requeued:
                     outbox.enqueue(job.task_name, job.pk)
                     changed += 1
-            waiting = {
+            # A queued job whose task is in the outbox, waiting or handed to the broker, is in
+            # a queue: a worker will take it, however long the queue. Only one whose message
+            # was lost (or that ran before jobs had a heartbeat) is given up.
+            in_a_queue = {
                 args[0]
                 for name in task_names(self.model)
-                for args in outbox.waiting_args(name)
+                for args in outbox.queued_args(name)
                 if args
             }
-            never_taken = (  # or running since before jobs had a heartbeat
+            never_taken = (
                 self.unfinished()
                 .filter(
                     Q(status=QUEUED, heartbeat_at__lt=forgotten)
                     | Q(heartbeat_at=None, created_at__lt=forgotten)
                 )
-                .exclude(pk__in=waiting)
+                .exclude(pk__in=in_a_queue)
             )
             for pk in never_taken.values_list("pk", flat=True):
                 changed += self._finish_failed(
@@ -154,9 +157,12 @@ def heartbeat(model, pk: int):
     def beat():
         try:
             while not stop.wait(settings.JOB_HEARTBEAT_INTERVAL):
-                model.objects.filter(pk=pk, status=RUNNING).update(heartbeat_at=timezone.now())
-        except Exception:  # a missed beat must not break the job; the next sweep tells
-            log.exception("Heartbeat of %s #%s stopped", model.__name__, pk)
+                try:
+                    model.objects.filter(pk=pk, status=RUNNING).update(heartbeat_at=timezone.now())
+                except Exception:  # a database that blinked: beat again next time, or the
+                    # job would look dead and be run a second time beside this one
+                    log.warning("Heartbeat of %s #%s missed", model.__name__, pk, exc_info=True)
+                    connections.close_all()
         finally:
             connections.close_all()
 

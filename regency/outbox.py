@@ -18,6 +18,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 
 class OutboxTask(models.Model):
@@ -61,15 +63,24 @@ def enqueue(task, *args) -> OutboxTask:
     return row
 
 
+# What a broker that is down or unreachable raises; anything else is a fault of the row.
+BROKER_DOWN = (KombuOperationalError, OSError, RedisError)
+
+
 def send(row: OutboxTask) -> bool:
     """Hand one row to the broker; on failure keep it for later and say so."""
     try:
         _publish(row.task, row.args)
-    except Exception as exc:  # whatever the broker raised, the row waits for the next round
+    except Exception as exc:  # the row waits for the next round, whatever went wrong
         OutboxTask.objects.filter(pk=row.pk).update(
             attempts=F("attempts") + 1, error=f"{type(exc).__name__}: {exc}"[:1000]
         )
-        log.warning("Task queue unavailable, %s%s kept to send later: %s", row.task, row.args, exc)
+        if isinstance(exc, BROKER_DOWN):
+            log.warning(
+                "Task queue unavailable, %s%s kept to send later: %s", row.task, row.args, exc
+            )
+        else:
+            log.exception("Task %s%s could not be queued", row.task, row.args)
         _failed_in_this_request.set(True)
         return False
     OutboxTask.objects.filter(pk=row.pk).update(sent_at=timezone.now())
@@ -87,9 +98,11 @@ def send_unsent() -> int:
             .order_by("created_at", "pk")[:500]
         )
         for row in rows:
-            if not send(row):
+            if send(row):
+                sent += 1
+            elif not _broker_answers():
                 break  # the broker is still down; the next round tries again
-            sent += 1
+            # else: this row alone failed (its error is kept); the others still go out
     OutboxTask.objects.filter(sent_at__lt=timezone.now() - KEEP_SENT).delete()
     return sent
 
@@ -99,10 +112,9 @@ def waiting(task_name: str, *args) -> bool:
     return OutboxTask.objects.filter(task=task_name, args=list(args), sent_at=None).exists()
 
 
-def waiting_args(task_name: str) -> list[list]:
-    return list(
-        OutboxTask.objects.filter(task=task_name, sent_at=None).values_list("args", flat=True)
-    )
+def queued_args(task_name: str) -> list[list]:
+    """The arguments of this task's rows, unsent or handed to the broker (kept a week)."""
+    return list(OutboxTask.objects.filter(task=task_name).values_list("args", flat=True))
 
 
 @contextlib.contextmanager
@@ -119,6 +131,19 @@ def watching():
 
 def _publish(name: str, args: list) -> None:
     app = current_app
-    if name not in app.tasks:
-        app.loader.import_default_modules()  # a task queued by name from a module not yet loaded
-    app.tasks[name].apply_async(args=args, retry=True, retry_policy=RETRY_POLICY)
+    if app.conf.task_always_eager:  # no broker (make run, unit tests): run it here and now
+        if name not in app.tasks:
+            app.loader.import_default_modules()
+        app.tasks[name].apply_async(args=args)
+        return
+    # By name: the worker knows the task, whether or not this process imported its module.
+    app.send_task(name, args=args, retry=True, retry_policy=RETRY_POLICY)
+
+
+def _broker_answers() -> bool:
+    try:
+        with current_app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1)
+    except BROKER_DOWN:
+        return False
+    return True

@@ -7,6 +7,7 @@ import socket
 import time
 
 import pytest
+from django.db import OperationalError
 from django.utils import timezone
 
 from masterplan.books import rendering
@@ -156,6 +157,26 @@ def test_a_running_task_beats_while_it_works(day, settings):
     assert printing.run_print_job(job.pk).status == "running"  # live: not taken over
 
 
+@pytest.mark.django_db(transaction=True)
+def test_one_failed_beat_does_not_stop_the_heartbeat(day, settings, monkeypatch):
+    settings.JOB_HEARTBEAT_INTERVAL = 0.05
+    job = PrintJob.objects.create(kind="attendance_list", workshop=day.workshop, day=day)
+    assert PrintJob.objects.claim(job.pk)
+    real_update = type(PrintJob.objects.all()).update
+    calls = []
+
+    def blinking_update(queryset, **fields):
+        calls.append(fields)
+        if len(calls) == 1 and "heartbeat_at" in fields:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_update(queryset, **fields)
+
+    monkeypatch.setattr(type(PrintJob.objects.all()), "update", blinking_update)
+    with heartbeat(PrintJob, job.pk):
+        time.sleep(0.5)
+    assert len([c for c in calls if "heartbeat_at" in c]) > 2  # it went on beating
+
+
 @pytest.mark.django_db
 def test_beats_round_recovers_the_jobs_of_every_app(book, day, django_capture_on_commit_callbacks):
     from regency.tasks import requeue_stale_jobs
@@ -170,3 +191,27 @@ def test_beats_round_recovers_the_jobs_of_every_app(book, day, django_capture_on
     render.refresh_from_db()
     document.refresh_from_db()
     assert (render.status, document.status) == ("done", "done")
+
+
+@pytest.mark.django_db
+class TestAJobWaitingInTheQueue:
+    def test_a_queued_job_whose_message_the_broker_holds_is_left_queued(self, book, settings):
+        long_ago = seconds_ago(settings.CELERY_TASK_TIME_LIMIT + 600)
+        job = RenderJob.objects.create(book=book)
+        RenderJob.objects.filter(pk=job.pk).update(created_at=long_ago)
+        OutboxTask.objects.create(task=RenderJob.task_name, args=[job.pk], sent_at=long_ago)
+        requeue_stale_jobs()  # the workers were stopped, or busy with a long queue
+        job.refresh_from_db()
+        assert job.status == RenderJob.Status.QUEUED and not job.error
+        rendering.run_render_job(job.pk)  # a worker reaches the message at last
+        job.refresh_from_db()
+        assert job.status == RenderJob.Status.DONE
+
+    def test_a_queued_job_whose_message_was_lost_is_failed_with_the_reason(self, book, settings):
+        job = RenderJob.objects.create(book=book)
+        long_ago = seconds_ago(settings.CELERY_TASK_TIME_LIMIT + 600)
+        RenderJob.objects.filter(pk=job.pk).update(created_at=long_ago)
+        requeue_stale_jobs()
+        job.refresh_from_db()
+        assert job.status == RenderJob.Status.FAILED
+        assert job.error == "Proses berhenti sebelum selesai; silakan minta ulang."

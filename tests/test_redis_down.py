@@ -143,3 +143,24 @@ def test_the_administrator_sees_what_waits_for_the_queue(client, book, secretari
     page = client.get("/admin/regency/outboxtask/?sent_at__isempty=1").content.decode()
     assert "tugas yang menunggu antrean" in page.lower()
     assert "masterplan.tasks.render_book" in page
+
+
+@pytest.mark.django_db
+def test_a_row_that_cannot_be_sent_does_not_hold_back_the_others(monkeypatch, caplog):
+    """Only a broker that is down stops the round; one bad row is logged and skipped."""
+    bad = OutboxTask.objects.create(task="masterplan.tasks.render_book", args=[1])
+    good = OutboxTask.objects.create(task="masterplan.tasks.render_book", args=[2])
+    OutboxTask.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=5))
+    published = []
+
+    def publish(name, args):
+        if args == [1]:
+            raise ValueError("cannot serialise")
+        published.append(args)
+
+    monkeypatch.setattr(outbox, "_publish", publish)
+    monkeypatch.setattr(outbox, "_broker_answers", lambda: True)
+    assert outbox.send_unsent() == 1
+    assert published == [[2]]
+    bad.refresh_from_db(), good.refresh_from_db()
+    assert bad.sent_at is None and "cannot serialise" in bad.error and good.sent_at
