@@ -570,6 +570,34 @@ class TestSignedPdf:
         assert result.pdf_status == CommitmentSheet.PdfStatus.FAILED
         assert "create_signing_certificate" in result.pdf_error
 
+    def test_after_a_failure_the_secretariat_makes_the_pdf_again(
+        self, login, completed, secretariat, opd_head, django_capture_on_commit_callbacks
+    ):
+        CommitmentSheet.objects.filter(pk=completed.pk).update(
+            pdf_status="failed", pdf_error="FileNotFoundError: cert.pem", signed_pdf=""
+        )
+        head_sees = login(opd_head).get(f"/commitments/{completed.pk}/").content.decode()
+        assert "Semua tanda tangan tetap tersimpan" in head_sees
+        assert "FileNotFoundError" not in head_sees and "Buat ulang PDF" not in head_sees
+        client = login(secretariat)
+        page = client.get(f"/commitments/{completed.pk}/").content.decode()
+        assert "FileNotFoundError: cert.pem" in page and "Buat ulang PDF bertanda tangan" in page
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/commitments/{completed.pk}/pdf/again/", follow=True)
+        assert "PDF bertanda tangan sedang dibuat ulang." in response.content.decode()
+        completed.refresh_from_db()
+        assert completed.pdf_status == CommitmentSheet.PdfStatus.DONE and completed.signed_pdf
+
+    def test_only_the_secretariat_makes_the_pdf_again(
+        self, login, completed, opd_head, regional_head, mentor
+    ):
+        CommitmentSheet.objects.filter(pk=completed.pk).update(pdf_status="failed")
+        for person in (opd_head, regional_head, mentor):
+            response = login(person).post(f"/commitments/{completed.pk}/pdf/again/")
+            assert response.status_code == 403
+        completed.refresh_from_db()
+        assert completed.pdf_status == CommitmentSheet.PdfStatus.FAILED
+
     def test_producing_twice_changes_nothing(self, completed):
         digest = completed.pdf_sha256
         assert signed_pdf.produce(completed.pk).pdf_sha256 == digest

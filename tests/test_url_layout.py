@@ -8,6 +8,7 @@ moved on purpose is added here too.
 from django.urls import URLResolver, get_resolver
 
 URLS = [
+    ("commitments/<int:sheet_id>/pdf/again/", "masterplan:commitments:pdf_again"),  # issue 11
     ("accounts/imports/<int:job_id>/", "import_job"),  # added with import jobs (issue 11)
     ("", "masterplan:home"),
     ("accounts/login/", "login"),

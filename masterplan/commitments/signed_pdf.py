@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from regency.files import html_to_pdf
 from regency.models import Regency
+from regency.outbox import enqueue
 
 from . import audit
 from .models import CommitmentSheet, SigningEvent
@@ -224,6 +225,18 @@ def produce(sheet_id: int) -> CommitmentSheet | None:
         sheet.save()
         audit.record_event(sheet, SigningEvent.Kind.PDF_SIGNED, detail=f"PDF SHA-256 {digest}")
     return sheet
+
+
+def request_again(sheet: CommitmentSheet) -> bool:
+    """Queue a completed sheet's PDF once more, unless it is already made; True if queued."""
+    queued = (
+        CommitmentSheet.objects.filter(pk=sheet.pk, status=CommitmentSheet.Status.COMPLETED)
+        .exclude(pdf_status=CommitmentSheet.PdfStatus.DONE)
+        .update(pdf_status=CommitmentSheet.PdfStatus.QUEUED, pdf_error="")
+    )
+    if queued:
+        enqueue(sign_commitment_pdf, sheet.pk)
+    return bool(queued)
 
 
 # --- Verification ---------------------------------------------------------------------------

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:sheet_id>/sign/", views.sheet_sign, name="sign"),
     path("<int:sheet_id>/pdf/", views.sheet_pdf, name="pdf"),
     path("<int:sheet_id>/pdf/status/", views.sheet_pdf_status, name="pdf_status"),
+    path("<int:sheet_id>/pdf/again/", views.sheet_pdf_again, name="pdf_again"),
 ]

@@ -219,6 +219,16 @@ def sheet_pdf_status(request, sheet_id):
     return render(request, "masterplan/signing/_pdf.html", {"sheet": sheet})
 
 
+@require_POST
+@role_required(SECRETARIAT)
+def sheet_pdf_again(request, sheet_id):
+    """Queue the signed PDF again: after a failure, or when its worker was lost."""
+    sheet = get_object_or_404(CommitmentSheet, pk=sheet_id, status=CommitmentSheet.Status.COMPLETED)
+    if signed_pdf.request_again(sheet):
+        messages.success(request, _("The signed PDF is being made again."))
+    return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
+
+
 @throttle.per_address("commitments.verify", VERIFY_RATE)
 @files.upload_limit(VERIFY_MAX_MEGABYTES)
 def verify(request):
