@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .jobs import DONE, FAILED, heartbeat
+from .jobs import DONE, FAILED, failure_message, heartbeat
 from .models import ImportJob
 from .outbox import enqueue
 
@@ -241,7 +241,7 @@ def run(job_id: int, import_file: Callable) -> ImportJob | None:
         job.status, job.error = FAILED, refused.message
     except Exception as exc:  # the job must say why it failed, whatever failed
         logger.exception("Import job %s failed", job_id)
-        job.status, job.error = FAILED, f"{type(exc).__name__}: {exc}"
+        job.status, job.error = FAILED, failure_message(exc)
     job.finished_at = timezone.now()
     job.file.delete(save=False)  # an upload is kept only until it is imported
     job.save(update_fields=["status", "error", "report", "rows_done", "finished_at", "file"])

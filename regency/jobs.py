@@ -140,6 +140,16 @@ class JobQuerySet(models.QuerySet):
         )
 
 
+def failure_message(exc: BaseException) -> str:
+    """What a person reads when a job failed unexpectedly: a plain sentence, in the site's
+    language, with only the kind of error for the administrator (the details go to the log)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(
+            "Something went wrong; request it again, and if it fails again tell the "
+            "administrator (error: %(kind)s)."
+        ) % {"kind": type(exc).__name__}
+
+
 def task_names(model) -> tuple[str, ...]:
     """The registered names of the tasks that run a job model's rows (one, or one per kind)."""
     return getattr(model, "task_names", None) or (model.task_name,)

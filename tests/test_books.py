@@ -112,7 +112,10 @@ class TestRendering:
         monkeypatch.setattr(rendering, "render_pdf", broken)
         job = rendering.run_render_job(rendering.request_render(book, secretariat).pk)
         assert job.status == RenderJob.Status.FAILED
-        assert job.error == "OSError: disk full"
+        assert job.error == (
+            "Terjadi kesalahan; silakan minta ulang, dan bila gagal lagi beri tahu administrator "
+            "(galat: OSError)."
+        )  # the details, "disk full", go to the log
 
     def test_a_job_abandoned_by_a_dead_worker_is_marked_failed(
         self, login, book, secretariat, settings

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from regency.files import html_to_pdf
-from regency.jobs import heartbeat
+from regency.jobs import failure_message, heartbeat
 from regency.models import Regency
 from regency.outbox import enqueue
 
@@ -118,7 +118,7 @@ def run_print_job(job_id: int) -> PrintJob | None:
     except Exception as exc:  # the job must say why it failed, whatever failed
         log.exception("Print job %s failed", job_id)
         job.status = PrintJob.Status.FAILED
-        job.error = f"{type(exc).__name__}: {exc}"
+        job.error = failure_message(exc)
     job.finished_at = timezone.now()
     job.save()
     return job

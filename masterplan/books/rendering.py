@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from regency.files import PrivateStorage, html_to_pdf
-from regency.jobs import heartbeat
+from regency.jobs import failure_message, heartbeat
 from regency.models import Programme, Regency
 from regency.outbox import enqueue
 from regency.permissions import can_comment_chapters
@@ -275,7 +275,7 @@ def _render_job(job: RenderJob) -> None:
     except Exception as exc:  # the job must say why it failed, whatever failed
         log.exception("Rendering job %s failed", job.pk)
         job.status = RenderJob.Status.FAILED
-        job.error = f"{type(exc).__name__}: {exc}"
+        job.error = failure_message(exc)
     job.finished_at = timezone.now()
     job.save()
 
