@@ -12,8 +12,10 @@ import contextlib
 import contextvars
 import datetime
 import logging
+from collections.abc import Iterator
+from typing import Any
 
-from celery import current_app
+from celery import Task, current_app
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -53,7 +55,7 @@ _failed_in_this_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-def enqueue(task, *args) -> OutboxTask:
+def enqueue(task: "Task | str", *args: Any) -> OutboxTask:
     """Queue `task` (a Celery task or its registered name) with `args` once the transaction commits."""
     name = task if isinstance(task, str) else task.name
     row = OutboxTask.objects.create(task=name, args=list(args))
@@ -94,7 +96,7 @@ def send_unsent() -> int:
     return sent
 
 
-def waiting(task_name: str, *args) -> bool:
+def waiting(task_name: str, *args: Any) -> bool:
     """Whether this task with these arguments is kept unsent, waiting for the broker."""
     return OutboxTask.objects.filter(task=task_name, args=list(args), sent_at=None).exists()
 
@@ -106,7 +108,7 @@ def waiting_args(task_name: str) -> list[list]:
 
 
 @contextlib.contextmanager
-def watching():
+def watching() -> Iterator[dict[str, bool]]:
     """Within the block, note whether a task could not be sent (one request, one thread)."""
     token = _failed_in_this_request.set(False)
     result = {"failed": False}
@@ -121,4 +123,5 @@ def _publish(name: str, args: list) -> None:
     app = current_app
     if name not in app.tasks:
         app.loader.import_default_modules()  # a task queued by name from a module not yet loaded
-    app.tasks[name].apply_async(args=args, retry=True, retry_policy=RETRY_POLICY)
+    # a list, as the outbox's JSON keeps it: Celery takes any sequence
+    app.tasks[name].apply_async(args=args, retry=True, retry_policy=RETRY_POLICY)  # type: ignore[arg-type]
