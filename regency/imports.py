@@ -15,7 +15,6 @@ from typing import Any
 
 from celery import Task
 from django.core.files.base import ContentFile, File
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -54,7 +53,7 @@ def _limits() -> str:
     }
 
 
-def read_table(upload: UploadedFile, sheet_name: str | None = None) -> list[tuple]:
+def read_table(upload: File, sheet_name: str | None = None) -> list[tuple]:
     """The rows of an uploaded .xlsx or .csv file, header first; RefusedFile if unsafe."""
     name = (getattr(upload, "name", "") or "").lower()
     if name.endswith(".csv"):
@@ -64,7 +63,7 @@ def read_table(upload: UploadedFile, sheet_name: str | None = None) -> list[tupl
     raise RefusedFile(_("Upload an .xlsx or .csv file."))
 
 
-def check_zip(upload: UploadedFile) -> None:
+def check_zip(upload: File) -> None:
     """Refuse a zip whose entries would unpack too large, too many or too well packed."""
     not_xlsx = _(
         "The file is not an Excel workbook (.xlsx); save it from Excel or LibreOffice again."
@@ -126,7 +125,7 @@ def _too_many_columns() -> RefusedFile:
     )
 
 
-def _read_xlsx(upload: UploadedFile, sheet_name: str | None) -> list[tuple]:
+def _read_xlsx(upload: File, sheet_name: str | None) -> list[tuple]:
     from openpyxl import load_workbook  # imported here: only imports need it
 
     check_zip(upload)
@@ -165,7 +164,7 @@ def _read_xlsx(upload: UploadedFile, sheet_name: str | None) -> list[tuple]:
         book.close()
 
 
-def _read_csv(upload: UploadedFile) -> list[tuple]:
+def _read_csv(upload: File) -> list[tuple]:
     data = upload.read()
     upload.seek(0)
     text = data.decode("utf-8-sig", errors="replace")
@@ -192,9 +191,7 @@ def _read_csv(upload: UploadedFile) -> list[tuple]:
 # --- Large imports as jobs -------------------------------------------------------------------
 
 
-def queue(
-    kind: str, target_id: int, upload: UploadedFile, rows: int, user: User, task: Task
-) -> ImportJob:
+def queue(kind: str, target_id: int, upload: File, rows: int, user: User, task: Task) -> ImportJob:
     """Keep the file, record the job, and queue ``task`` (with the job's id) after commit."""
     upload.seek(0)
     job = ImportJob(

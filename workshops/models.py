@@ -436,7 +436,7 @@ class PrintJob(models.Model):
     def filename(self) -> str:
         stage = self.workshop.get_stage_display()
         if self.kind == self.Kind.ATTENDANCE_LIST:
-            return f"Daftar-Hadir-Bimtek-{stage}-{self.day.date}.pdf"
+            return f"Daftar-Hadir-Bimtek-{stage}-{self.day.date}.pdf"  # type: ignore[union-attr]  # has its day
         return f"Undangan-Bimtek-{stage}.pdf"
 
 
