@@ -1,13 +1,16 @@
 """The pages that read every room of masterplan: each person's home page and the public page."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from quickwins import charts
 from quickwins import home as quickwins_home
 from quickwins.models import QuickWin
 from regency.models import ROLES_WITH_OPD, Programme, Regency
-from regency.permissions import READERS, has_role, works_in_opd
+from regency.permissions import READERS, AuthenticatedRequest, has_role, works_in_opd
 from workshops import home as workshops_home
 
 from .books import rendering
@@ -21,24 +24,28 @@ HOME_PARTS = (workshops_home, signing, workflow, rendering, quickwins_home, road
 
 
 @login_required
-def home(request):
+def home(request: AuthenticatedRequest) -> HttpResponse:
     """Each person's own to-do. It lives here because it shows every app's work, and
     masterplan is the one app allowed to import them all."""
     user = request.user
     programme = Programme.current()
-    context = {"programme": programme, "role": user.role, "opd_roles": ROLES_WITH_OPD}
+    context: dict[str, Any] = {
+        "programme": programme,
+        "role": user.role,
+        "opd_roles": ROLES_WITH_OPD,
+    }
     if programme:
         context["workshops"] = programme.workshops.all()
         if has_role(user, READERS):
             context["books"] = rendering.books_with_progress(programme)
     if works_in_opd(user):
-        context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")
+        context["opd_people"] = user.opd.people.filter(is_active=True).order_by("full_name")  # type: ignore[union-attr]  # works_in_opd: has an OPD
     for part in HOME_PARTS:
         context.update(part.home_context(user, programme))
     return render(request, "masterplan/home.html", context)
 
 
-def public(request):
+def public(request: HttpRequest) -> HttpResponse:
     programme = Programme.current()
     quick_wins = []
     summary = None

@@ -1,6 +1,7 @@
 """The status shares of quick wins as a standalone SVG for pages and books."""
 
 from collections import Counter
+from collections.abc import Iterable
 
 import pygal
 
@@ -18,12 +19,12 @@ COLOURS = {
 }
 
 
-def status_counts(quick_wins) -> dict[str, int]:
+def status_counts(quick_wins: Iterable[QuickWin]) -> dict[str, int]:
     counts = Counter(quick_win.status for quick_win in quick_wins)
     return {status.value: counts.get(status.value, 0) for status in Status}
 
 
-def status_chart_svg(quick_wins, title: str = "") -> str:
+def status_chart_svg(quick_wins: Iterable[QuickWin], title: str = "") -> str:
     """A donut of how many quick wins are in each status (no script: pages inline it and
     WeasyPrint draws it in a book)."""
     counts = status_counts(quick_wins)

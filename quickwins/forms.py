@@ -1,8 +1,12 @@
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import check_picture
+from regency.models import Programme
 
 from .models import FUNDING_SOURCES, ProgressUpdate, QuickWin
 
@@ -12,6 +16,9 @@ DATE = {"type": "date"}
 
 
 class QuickWinForm(forms.ModelForm):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     class Meta:
         model = QuickWin
         fields = [
@@ -47,7 +54,7 @@ class QuickWinForm(forms.ModelForm):
 
     funding_sources = FUNDING_SOURCES
 
-    def __init__(self, *args, programme, **kwargs):
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
         self.fields["lead_opd"].queryset = self.fields["lead_opd"].queryset.filter(is_active=True)
@@ -62,13 +69,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultiplePhotoField(forms.FileField):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault(
             "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
         )
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if len(files) > MAX_PHOTOS:
             raise ValidationError(

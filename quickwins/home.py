@@ -1,16 +1,19 @@
 """What the home page shows of the quick wins: the OPD's to report, the year's shortfall."""
 
+from typing import Any
+
+from regency.models import Programme, User
 from regency.permissions import is_secretariat
 
 from . import selection
 from .models import QuickWin
 
 
-def home_context(user, programme) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
     """Context for templates/quickwins/_home_todo.html (the home page's contract)."""
     if programme is None:
         return {}
-    context = {}
+    context: dict[str, Any] = {}
     if is_secretariat(user):
         year = selection.default_year(programme)
         context["quickwin_year"] = year

@@ -7,6 +7,10 @@ ready, a function that describes a quick win's origin; the quick win's page asks
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from regency.models import User
+
+from .models import QuickWin
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -28,7 +32,7 @@ def register(provider: Callable[..., OriginLinks]) -> None:
     _provider = provider
 
 
-def of(quick_win, user) -> OriginLinks:
+def of(quick_win: QuickWin, user: User) -> OriginLinks:
     """The origin ``user`` may follow, and where the secretariat may change it."""
     links = _provider(quick_win, user) if _provider else OriginLinks(None)
     if links.origin is None and quick_win.origin_note:

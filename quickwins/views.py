@@ -2,16 +2,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency import files
-from regency.models import Programme
+from regency.models import Programme, User
 from regency.permissions import (
     QUICK_WIN_REPORTERS,
     SECRETARIAT,
+    AuthenticatedRequest,
     can_manage_quick_wins,
     has_role,
     role_required,
@@ -19,11 +21,11 @@ from regency.permissions import (
 
 from . import charts, origins, selection
 from .forms import MAX_PHOTO_MEGABYTES, MAX_PHOTOS, ProgressUpdateForm, QuickWinForm
-from .models import ProgressPhoto, QuickWin
+from .models import ProgressPhoto, ProgressUpdate, QuickWin
 
 
 @login_required
-def quick_win_list(request):
+def quick_win_list(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     try:
         year = int(request.GET.get("year", ""))
@@ -50,7 +52,7 @@ def quick_win_list(request):
 
 @files.upload_limit(MAX_PHOTOS * MAX_PHOTO_MEGABYTES)
 @login_required
-def quick_win_detail(request, quick_win_id):
+def quick_win_detail(request: AuthenticatedRequest, quick_win_id: int) -> HttpResponse:
     user = request.user
     quick_win = get_object_or_404(QuickWin.objects.visible_to(user).with_updates(), pk=quick_win_id)
     can_report = QuickWin.objects.reportable_by(user).filter(pk=quick_win.pk).exists()
@@ -75,7 +77,7 @@ def quick_win_detail(request, quick_win_id):
 
 
 @transaction.atomic
-def _add_update(quick_win, form, user):
+def _add_update(quick_win: QuickWin, form: ProgressUpdateForm, user: User) -> ProgressUpdate:
     update = form.save(commit=False)
     update.quick_win, update.author = quick_win, user
     update.save()
@@ -87,7 +89,7 @@ def _add_update(quick_win, form, user):
 
 
 @role_required(SECRETARIAT)
-def quick_win_edit(request, quick_win_id=None):
+def quick_win_edit(request: AuthenticatedRequest, quick_win_id: int | None = None) -> HttpResponse:
     programme = Programme.current_or_404()
     quick_win = None
     if quick_win_id is not None:
@@ -105,13 +107,13 @@ def quick_win_edit(request, quick_win_id=None):
 
 @require_POST
 @role_required(SECRETARIAT)
-def toggle_selected(request, quick_win_id):
+def toggle_selected(request: AuthenticatedRequest, quick_win_id: int) -> HttpResponse:
     quick_win = get_object_or_404(QuickWin, pk=quick_win_id)
     selection.set_selected(quick_win, not quick_win.selected)
     return redirect(f"{reverse('quickwins:list')}?year={quick_win.year}")
 
 
-def photo_file(request, photo_id):
+def photo_file(request: HttpRequest, photo_id: int) -> HttpResponseBase:
     """A progress photo: for signed-in users who see its quick win, and for anyone once the
     quick win is published."""
     visible = QuickWin.objects.visible_to(request.user) | QuickWin.objects.published()

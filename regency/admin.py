@@ -59,7 +59,7 @@ class PersonAdmin(UserAdmin):
     list_filter = ["role", "opd", "is_active"]
     search_fields = ["username", "full_name", "first_name", "last_name", "nip", "email"]
     list_select_related = ["opd"]
-    fieldsets = UserAdmin.fieldsets + (
+    fieldsets = UserAdmin.fieldsets + (  # type: ignore[operator]  # UserAdmin's are a tuple
         (
             _("Smart-city programme"),
             {"fields": ["role", "opd", "full_name", "position", "nip", "phone", "organisation"]},

@@ -7,12 +7,15 @@ page can inline them and WeasyPrint can draw them in a book.
 """
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from pygal.style import Style
 
 
-def draw(kind, colours, *, font_size: int = 12, **options):
-    """An empty pygal chart of ``kind`` (e.g. ``pygal.Pie``) in the app's style."""
+def draw(kind: Any, colours: Iterable[str], *, font_size: int = 12, **options: Any) -> Any:
+    """An empty pygal chart of ``kind`` (e.g. ``pygal.Pie``) in the app's style (pygal ships
+    no types: charts are Any)."""
     style = Style(
         background="white",
         plot_background="white",
@@ -26,6 +29,6 @@ def draw(kind, colours, *, font_size: int = 12, **options):
     return kind(style=style, js=[], disable_xml_declaration=True, **options)
 
 
-def svg(chart) -> str:
+def svg(chart: Any) -> str:
     # pygal always embeds its config for its optional tooltips script; a book needs neither.
     return re.sub(r"<script\b.*?</script>", "", chart.render(is_unicode=True), flags=re.S)

@@ -6,7 +6,7 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import loader
@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
-def render_without_database(request, template_name: str, status: int):
+def render_without_database(request: HttpRequest, template_name: str, status: int) -> HttpResponse:
     """The page in the site's layout, without context processors: no user, no regency row."""
     context = {"request": request, "csrf_token": get_token(request)}
     # The error may come before LocaleMiddleware: the browser's language, from its headers.
@@ -30,7 +30,7 @@ def render_without_database(request, template_name: str, status: int):
 
 
 @requires_csrf_token
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: the database not answering is a 503 with "try again"; anything else a 500."""
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_DOWN):
@@ -40,7 +40,7 @@ def server_error(request):
     return render_without_database(request, "500.html", 500)
 
 
-def csrf_failure(request, reason=""):
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: a form sent from an old page or another site is refused plainly."""
     logger.warning("CSRF refused %s: %s", request.path, reason)
     return render(request, "403_csrf.html", status=403)

@@ -6,9 +6,11 @@ import mimetypes
 import re
 import uuid
 import zipfile
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -17,13 +19,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
 
 
 @deconstructible
@@ -31,15 +39,15 @@ class PrivateStorage(FileSystemStorage):
     """Files only signed-in users may fetch, through views: PRIVATE_MEDIA_ROOT, never a URL."""
 
     @property
-    def base_location(self):
+    def base_location(self) -> Path:
         return settings.PRIVATE_MEDIA_ROOT
 
     @property
-    def location(self):
+    def location(self) -> str:
         return str(self.base_location)
 
     @property
-    def base_url(self):
+    def base_url(self) -> None:  # type: ignore[override]  # private files have no URL
         return None
 
 
@@ -75,13 +83,13 @@ def print_file(url: str) -> Path | None:
     return real
 
 
-def _print_fetcher():
+def _print_fetcher() -> Any:
     """A WeasyPrint URL fetcher that reads data: URIs and ``print_file`` files, nothing else:
     chapter HTML must not make the worker fetch from the network or read the disk."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class PrintFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: Any = None) -> Any:
             if url[:5].lower() == "data:":
                 return super().fetch(url, headers)
             path = print_file(url)
@@ -149,7 +157,7 @@ UNKNOWN = FileFormat("bin", "application/octet-stream")
 _ZIP_PART_LIMIT = 1 * MEGABYTE  # [Content_Types].xml and mimetype are a few KB
 
 
-def _read_picture(file) -> tuple[str, int, int]:
+def _read_picture(file: IO[bytes]) -> tuple[str | None, int, int]:
     """Pillow's name and the size of a picture after reading its bytes; raises if it is not one."""
     from PIL import Image
 
@@ -163,13 +171,13 @@ def _read_picture(file) -> tuple[str, int, int]:
     return kind, width, height
 
 
-def _picture_errors():
+def _picture_errors() -> tuple[type[Exception], ...]:
     from PIL import Image, UnidentifiedImageError
 
     return (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError)
 
 
-def _document_format(file) -> FileFormat | None:
+def _document_format(file: IO[bytes]) -> FileFormat | None:
     """PDF, Office Open XML or OpenDocument, found by content; None for anything else."""
     file.seek(0)
     try:
@@ -197,7 +205,7 @@ def _document_format(file) -> FileFormat | None:
     return None
 
 
-def detect(file) -> FileFormat:
+def detect(file: IO[bytes]) -> FileFormat:
     """What an open file is by its content: a picture Pillow can read, a document, or UNKNOWN."""
     try:
         kind, _width, _height = _read_picture(file)
@@ -208,18 +216,23 @@ def detect(file) -> FileFormat:
     return _document_format(file) or UNKNOWN
 
 
-def _name_by_format(upload, fmt: FileFormat) -> FileFormat:
+def _name_by_format(upload: UploadedFile, fmt: FileFormat) -> FileFormat:
     # Whatever stores the upload stores it under this name, never the uploader's.
     upload.name = f"{uuid.uuid4().hex}.{fmt.extension}"
     return fmt
 
 
-def _check_size(upload, max_megabytes: int, message: str) -> None:
-    if upload.size > max_megabytes * MEGABYTE:
+def _check_size(upload: UploadedFile, max_megabytes: int, message: str) -> None:
+    if upload.size > max_megabytes * MEGABYTE:  # type: ignore[operator]  # an upload has a size
         raise ValidationError(message % {"megabytes": max_megabytes})
 
 
-def check_picture(upload, max_megabytes: int, formats=None, wrong_format: str = "") -> FileFormat:
+def check_picture(
+    upload: UploadedFile,
+    max_megabytes: int,
+    formats: Collection[str] | None = None,
+    wrong_format: "StrOrPromise" = "",
+) -> FileFormat:
     """Refuse an upload that is not a readable picture of a sane size: JPEG, PNG or WebP, or
     one of ``formats`` (Pillow's names), which ``wrong_format`` then names to the user.
 
@@ -238,7 +251,7 @@ def check_picture(upload, max_megabytes: int, formats=None, wrong_format: str = 
     return _name_by_format(upload, PICTURES[kind])
 
 
-def check_document(upload, max_megabytes: int) -> FileFormat:
+def check_document(upload: UploadedFile, max_megabytes: int) -> FileFormat:
     """Refuse an upload that is not a PDF, a JPEG, PNG or WebP picture, or an office document
     (DOCX, XLSX, PPTX, ODT, ODS, ODP), found by content; rename it as check_picture does."""
     _check_size(upload, max_megabytes, _("The file is larger than %(megabytes)s MB."))
@@ -259,7 +272,7 @@ def check_document(upload, max_megabytes: int) -> FileFormat:
 FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 
-def serve(file, filename: str = "") -> FileResponse:
+def serve(file: FieldFile | str | Path, filename: str = "") -> FileResponse:
     """Answer with a stored file (a FieldFile or a path), typed by its content at serve time.
 
     A picture Pillow can read is shown inline; anything else is an attachment, and what is
@@ -285,7 +298,7 @@ def serve(file, filename: str = "") -> FileResponse:
 class DownloadLink:
     """A stored private file as a form shows it: its name, and the view that serves it."""
 
-    def __init__(self, url: str, name: str):
+    def __init__(self, url: str, name: str) -> None:
         self.url, self.name = url, name
 
     def __str__(self) -> str:
@@ -298,13 +311,13 @@ class PrivateFileField(forms.FileField):
 
     download_url = ""
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         if isinstance(value, FieldFile) and value and self.download_url:
-            return DownloadLink(self.download_url, Path(value.name).name)
+            return DownloadLink(self.download_url, Path(value.name or "").name)  # a file: named
         return None if isinstance(value, FieldFile) else value
 
 
-def upload_limit(megabytes: int, back: str = "", json: bool = False):
+def upload_limit(megabytes: int, back: str = "", json: bool = False) -> Callable[[_View], _View]:
     """Refuse a request whose body is over ``megabytes`` before any of it is read.
 
     The form is shown again (``back``, a URL name taking the view's arguments, or the same
@@ -312,11 +325,11 @@ def upload_limit(megabytes: int, back: str = "", json: bool = False):
     CSRF is checked after the size, because checking it reads the body.
     """
 
-    def decorator(view):
+    def decorator(view: _View) -> _View:
         protected = csrf_protect(view)
 
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
@@ -333,6 +346,6 @@ def upload_limit(megabytes: int, back: str = "", json: bool = False):
             target = reverse(back, args=args, kwargs=kwargs) if back else request.get_full_path()
             return redirect(target)
 
-        return csrf_exempt(wrapper)
+        return cast(_View, csrf_exempt(wrapper))  # wraps() keeps the view's signature
 
     return decorator

@@ -11,14 +11,16 @@ import io
 import logging
 import zipfile
 from collections.abc import Callable
+from typing import Any
 
+from celery import Task
 from django.core.files.base import ContentFile, File
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .jobs import DONE, FAILED, failure_message, heartbeat
-from .models import ImportJob
+from .models import ImportJob, User
 from .outbox import enqueue
 
 logger = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ QUEUE_ABOVE_ROWS = 300  # larger imports run in a task, and the page follows the
 class RefusedFile(Exception):
     """The file cannot be read, or is over a limit; the message says which, in full."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
@@ -53,7 +55,7 @@ def _limits() -> str:
     }
 
 
-def read_table(upload, sheet_name: str | None = None) -> list[tuple]:
+def read_table(upload: File, sheet_name: str | None = None) -> list[tuple]:
     """The rows of an uploaded .xlsx or .csv file, header first; RefusedFile if unsafe."""
     name = (getattr(upload, "name", "") or "").lower()
     if name.endswith(".csv"):
@@ -63,7 +65,7 @@ def read_table(upload, sheet_name: str | None = None) -> list[tuple]:
     raise RefusedFile(_("Upload an .xlsx or .csv file."))
 
 
-def check_zip(upload) -> None:
+def check_zip(upload: File) -> None:
     """Refuse a zip whose entries would unpack too large, too many or too well packed."""
     not_xlsx = _(
         "The file is not an Excel workbook (.xlsx); save it from Excel or LibreOffice again."
@@ -137,7 +139,7 @@ def _too_many_columns() -> RefusedFile:
     )
 
 
-def _read_xlsx(upload, sheet_name: str | None) -> list[tuple]:
+def _read_xlsx(upload: File, sheet_name: str | None) -> list[tuple]:
     from openpyxl import load_workbook  # imported here: only imports need it
 
     check_zip(upload)
@@ -153,7 +155,7 @@ def _read_xlsx(upload, sheet_name: str | None) -> list[tuple]:
             sheet = book[sheet_name]
         else:
             sheet = book.worksheets[0]
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         try:
             # The sheet's own <dimension> may claim 16,384 columns and a million rows (and
             # openpyxl fills gaps with empty rows): read one column past the cap, and count
@@ -182,7 +184,7 @@ def _read_xlsx(upload, sheet_name: str | None) -> list[tuple]:
         book.close()
 
 
-def _read_csv(upload) -> list[tuple]:
+def _read_csv(upload: File) -> list[tuple]:
     data = upload.read()
     upload.seek(0)
     text = data.decode("utf-8-sig", errors="replace")
@@ -190,12 +192,12 @@ def _read_csv(upload) -> list[tuple]:
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
     except csv.Error:  # one column, or an empty file
         dialect = csv.excel
-    rows = []
+    rows: list[Any] = []  # of tuples
     try:
         for values in csv.reader(io.StringIO(text), dialect):
             if len(values) > MAX_COLUMNS and any(v.strip() for v in values[MAX_COLUMNS:]):
                 raise _too_many_columns()
-            values = tuple(values[:MAX_COLUMNS])
+            values = tuple(values[:MAX_COLUMNS])  # type: ignore[assignment]  # a row is a tuple
             if rows and not any(v.strip() for v in values):
                 continue
             rows.append(values)
@@ -209,13 +211,18 @@ def _read_csv(upload) -> list[tuple]:
 # --- Large imports as jobs -------------------------------------------------------------------
 
 
-def queue(kind: str, target_id: int, upload, rows: int, user, task) -> ImportJob:
+def queue(kind: str, target_id: int, upload: File, rows: int, user: User, task: Task) -> ImportJob:
     """Keep the file, record the job, and queue ``task`` (with the job's id) after commit."""
     upload.seek(0)
     job = ImportJob(
-        kind=kind, target_id=target_id, rows_total=rows, requested_by=user, file_name=upload.name
+        kind=kind,
+        target_id=target_id,
+        rows_total=rows,
+        requested_by=user,
+        file_name=upload.name,  # type: ignore[misc]  # an upload always has a name
     )
-    job.file.save(f"{kind}.{upload.name.rsplit('.', 1)[-1].lower()}", ContentFile(upload.read()))
+    extension = upload.name.rsplit(".", 1)[-1].lower()  # type: ignore[union-attr]  # as above
+    job.file.save(f"{kind}.{extension}", ContentFile(upload.read()))
     enqueue(task, job.pk)
     return job
 
@@ -233,7 +240,10 @@ def run(job_id: int, import_file: Callable) -> ImportJob | None:
         ImportJob.objects.filter(pk=job.pk).update(rows_done=done)
 
     try:
-        with heartbeat(ImportJob, job.pk), job.file.storage.open(job.file.name, "rb") as stored:
+        with (
+            heartbeat(ImportJob, job.pk),
+            job.file.storage.open(job.file.name, "rb") as stored,  # type: ignore[arg-type]  # kept by queue()
+        ):
             # the readers go by the extension of the name the file was uploaded with
             job.report = import_file(job, File(stored, name=job.file_name), progress)
         job.status, job.rows_done = DONE, job.rows_total

@@ -13,6 +13,8 @@ import logging
 import os
 import socket
 import threading
+from collections.abc import Iterator
+from typing import Any
 
 from django.conf import settings
 from django.db import connections, models, transaction
@@ -46,14 +48,15 @@ def _worker_is_gone(worker: str) -> bool:
     return False
 
 
-class JobQuerySet(models.QuerySet):
-    def finished(self):
+# Any: the job models of the apps above (RenderJob, PrintJob) use it; their fields are not known here.
+class JobQuerySet(models.QuerySet[Any]):
+    def finished(self) -> "JobQuerySet":
         return self.filter(status__in=[DONE, FAILED])
 
-    def unfinished(self):
+    def unfinished(self) -> "JobQuerySet":
         return self.filter(status__in=[QUEUED, RUNNING])
 
-    def claim(self, pk: int, **fields) -> bool:
+    def claim(self, pk: int, **fields: Any) -> bool:
         """Mark the job running in this process; False if it is finished or a live worker has it.
 
         So a message the broker delivers again (a worker lost, visibility_timeout passed)
@@ -150,13 +153,13 @@ def failure_message(exc: BaseException) -> str:
         ) % {"kind": type(exc).__name__}
 
 
-def task_names(model) -> tuple[str, ...]:
+def task_names(model: Any) -> tuple[str, ...]:
     """The registered names of the tasks that run a job model's rows (one, or one per kind)."""
     return getattr(model, "task_names", None) or (model.task_name,)
 
 
 @contextlib.contextmanager
-def heartbeat(model, pk: int):
+def heartbeat(model: Any, pk: int) -> Iterator[None]:
     """While the block runs, refresh the job's heartbeat_at every JOB_HEARTBEAT_INTERVAL s.
 
     The beat comes from a thread of the same process, so it stops exactly when the process
@@ -164,7 +167,7 @@ def heartbeat(model, pk: int):
     """
     stop = threading.Event()
 
-    def beat():
+    def beat() -> None:
         try:
             while not stop.wait(settings.JOB_HEARTBEAT_INTERVAL):
                 try:
@@ -185,7 +188,7 @@ def heartbeat(model, pk: int):
         thread.join(timeout=10)
 
 
-def waiting_for_queue(job) -> bool:
+def waiting_for_queue(job: Any) -> bool:
     """Whether a queued job's task is kept in the outbox because the broker did not answer."""
     return job.status == QUEUED and outbox.waiting(job.task_name, job.pk)
 
@@ -228,7 +231,8 @@ class Job(models.Model):
     )
 
     objects = JobQuerySet.as_manager()
-    task_name = ""
+    # Each job model names the registered task that runs it: `task_name` (a class attribute,
+    # or a property where the task depends on the kind, with `task_names` listing them all).
 
     class Meta:
         abstract = True

@@ -3,22 +3,27 @@ telling the person whose request queued a task that the task queue did not take 
 
 from collections.abc import Callable
 from io import BytesIO
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext
 
 from . import outbox
 
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
 
-def allow_large_body(max_bytes: int, refusal: Callable[[], str]):
+
+def allow_large_body(max_bytes: int, refusal: Callable[[], str]) -> Callable[[_View], _View]:
     """Let a view take a form (URL-encoded) body of up to ``max_bytes``, over Django's
     DATA_UPLOAD_MAX_MEMORY_SIZE; a larger one is answered 413 with ``refusal()`` (the message
     that names the limit, in the request's language), instead of Django's bare 400."""
 
-    def decorate(view):
-        view.max_body_bytes, view.body_refusal = max_bytes, refusal
+    def decorate(view: _View) -> _View:
+        # marks read by LargeBodyMiddleware.process_view
+        view.max_body_bytes, view.body_refusal = max_bytes, refusal  # type: ignore[attr-defined]
         return view
 
     return decorate
@@ -31,13 +36,19 @@ class LargeBodyMiddleware:
     the server hold a large body without an account.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         max_bytes = getattr(view_func, "max_body_bytes", None)
         if max_bytes is None or request.method != "POST" or not request.user.is_authenticated:
             return None
@@ -46,7 +57,7 @@ class LargeBodyMiddleware:
             return render(
                 request,
                 "regency/request_too_large.html",
-                {"message": view_func.body_refusal(), "back": request.path},
+                {"message": view_func.body_refusal(), "back": request.path},  # type: ignore[attr-defined]
                 status=413,
             )
         if length > (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0) and (
@@ -57,14 +68,16 @@ class LargeBodyMiddleware:
         return None
 
 
-def queue_down_message(get_response):
+def queue_down_message(
+    get_response: Callable[[HttpRequest], HttpResponseBase],
+) -> Callable[[HttpRequest], HttpResponseBase]:
     """Add a plain message when a task of this request was kept to send later (regency/outbox.py).
 
     Listed after MessageMiddleware, so the message is stored with this response and shown on
     the page it leads to.
     """
 
-    def middleware(request):
+    def middleware(request: HttpRequest) -> HttpResponseBase:
         with outbox.watching() as watch:
             response = get_response(request)
         if watch["failed"] and hasattr(request, "_messages"):

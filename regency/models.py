@@ -1,5 +1,7 @@
 """The shared vocabulary: the regency, its OPDs and people, the six dimensions, the programme."""
 
+from typing import ClassVar, Self
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -147,7 +149,7 @@ class User(AbstractUser):
         help_text=_("For mentors and others outside the regency, e.g. Citiasia or UGM."),
     )
 
-    objects = UserManager()
+    objects: ClassVar[UserManager[Self]] = UserManager()
 
     class Meta:
         verbose_name = _("person")
@@ -318,7 +320,7 @@ class ImportJob(Job):
     report = models.JSONField(_("report"), default=dict, blank=True)
 
     # The task that runs each kind (defined beside the import it wraps, in its own app).
-    TASKS = {
+    TASKS: dict[str, str] = {  # by Kind
         Kind.WORKSHEET: "masterplan.import_worksheet",
         Kind.PARTICIPANTS: "workshops.import_participants",
     }

@@ -12,8 +12,10 @@ import contextlib
 import contextvars
 import datetime
 import logging
+from collections.abc import Iterator
+from typing import Any
 
-from celery import current_app
+from celery import Task, current_app
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -55,7 +57,7 @@ _failed_in_this_request: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-def enqueue(task, *args) -> OutboxTask:
+def enqueue(task: "Task | str", *args: Any) -> OutboxTask:
     """Queue `task` (a Celery task or its registered name) with `args` once the transaction commits."""
     name = task if isinstance(task, str) else task.name
     row = OutboxTask.objects.create(task=name, args=list(args))
@@ -107,7 +109,7 @@ def send_unsent() -> int:
     return sent
 
 
-def waiting(task_name: str, *args) -> bool:
+def waiting(task_name: str, *args: Any) -> bool:
     """Whether this task with these arguments is kept unsent, waiting for the broker."""
     return OutboxTask.objects.filter(task=task_name, args=list(args), sent_at=None).exists()
 
@@ -118,7 +120,7 @@ def queued_args(task_name: str) -> list[list]:
 
 
 @contextlib.contextmanager
-def watching():
+def watching() -> Iterator[dict[str, bool]]:
     """Within the block, note whether a task could not be sent (one request, one thread)."""
     token = _failed_in_this_request.set(False)
     result = {"failed": False}
@@ -134,7 +136,7 @@ def _publish(name: str, args: list) -> None:
     if app.conf.task_always_eager:  # no broker (make run, unit tests): run it here and now
         if name not in app.tasks:
             app.loader.import_default_modules()
-        app.tasks[name].apply_async(args=args)
+        app.tasks[name].apply_async(args=tuple(args))
         return
     # By name: the worker knows the task, whether or not this process imported its module.
     app.send_task(name, args=args, retry=True, retry_policy=RETRY_POLICY)

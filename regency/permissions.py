@@ -4,13 +4,37 @@ Views declare the roles they admit with ``@role_required``; templates ask ``can_
 helpers through the context processor and never test roles themselves.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import wraps
+from typing import Any, TypeGuard, TypeVar, cast
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django_htmx.middleware import HtmxDetails
 
-from .models import ROLES_WITH_OPD, Role
+from .models import ROLES_WITH_OPD, Role, User
+
+# Who a request may carry: the project's User, or nobody signed in.
+AnyUser = User | AnonymousUser
+# Rows of workshops and masterplan (Invitation, Worksheet, RoadmapItem) reach the helpers below as
+# Any: regency may not import the apps above it.
+_M = TypeVar("_M", bound=Model)
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
+
+
+class AuthenticatedRequest(HttpRequest):
+    """For mypy: a request behind ``login_required``, whose user is the project's User.
+
+    django-stubs types ``request.user`` as a user or AnonymousUser; views that only signed-in
+    users reach take this type instead. Never instantiated: Django still passes HttpRequest."""
+
+    user: User
+    htmx: HtmxDetails  # set by django_htmx's middleware
+
 
 SECRETARIAT = frozenset({Role.SECRETARIAT})
 READERS = frozenset({Role.SECRETARIAT, Role.MENTOR, Role.REGIONAL_HEAD})
@@ -19,26 +43,32 @@ COMMENTERS = frozenset({Role.SECRETARIAT, Role.MENTOR})
 EVERYONE = frozenset(Role.values)
 
 
-def has_role(user, roles) -> bool:
+def has_role(user: AnyUser, roles: Collection[str]) -> TypeGuard[User]:
     if not user.is_authenticated:
         return False
     return user.role in roles
 
 
-def is_secretariat(user) -> bool:
+def is_secretariat(user: AnyUser) -> bool:
     return has_role(user, SECRETARIAT)
 
 
-def can_read_books(user) -> bool:
+def can_read_books(user: AnyUser) -> bool:
     return has_role(user, READERS)
 
 
-def works_in_opd(user) -> bool:
+def works_in_opd(user: AnyUser) -> TypeGuard[User]:
     """An OPD's representative or head, attached to an OPD."""
     return has_role(user, ROLES_WITH_OPD) and bool(user.opd_id)
 
 
-def scope_to_opd(queryset, user, *, readers=READERS, field: str = "opd_id"):
+def scope_to_opd(
+    queryset: QuerySet[_M],
+    user: AnyUser,
+    *,
+    readers: Collection[str] = READERS,
+    field: str = "opd_id",
+) -> QuerySet[_M]:
     """All rows for ``readers``; for an OPD's people, the rows of their own OPD; else none.
 
     The one rule behind the ``visible_to`` querysets of OPD-owned data."""
@@ -49,28 +79,28 @@ def scope_to_opd(queryset, user, *, readers=READERS, field: str = "opd_id"):
     return queryset.none()
 
 
-def role_required(roles) -> Callable:
+def role_required(roles: Collection[str]) -> Callable[[_View], _View]:
     """Admit signed-in users whose role is in ``roles``; everyone else gets 403."""
 
-    def decorator(view):
+    def decorator(view: _View) -> _View:
         @login_required
         @wraps(view)
-        def wrapped(request, *args, **kwargs):
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not has_role(request.user, roles):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return wrapped
+        return cast(_View, wrapped)  # wraps() keeps the view's signature
 
     return decorator
 
 
-def can_manage_workshops(user) -> bool:
+def can_manage_workshops(user: AnyUser) -> bool:
     """Plan Bimtek, keep the register, take attendance: the secretariat's work."""
     return is_secretariat(user)
 
 
-def can_request_letter(user, invitation) -> bool:
+def can_request_letter(user: AnyUser, invitation: Any) -> bool:
     """Queue an invitation letter: the secretariat any, a participant only their own (a
     reader who sees every invitation still queues no one else's documents)."""
     if is_secretariat(user):
@@ -78,16 +108,16 @@ def can_request_letter(user, invitation) -> bool:
     return user.is_authenticated and invitation.participant.user_id == user.pk
 
 
-def can_review_inputs(user) -> bool:
+def can_review_inputs(user: AnyUser) -> bool:
     """Accept or return worksheets, open windows, send reminders: the secretariat only."""
     return is_secretariat(user)
 
 
-def can_comment_inputs(user) -> bool:
+def can_comment_inputs(user: AnyUser) -> bool:
     return has_role(user, COMMENTERS)
 
 
-def can_fill_worksheet(user, worksheet) -> bool:
+def can_fill_worksheet(user: AnyUser, worksheet: Any) -> bool:
     """Edit and submit: the OPD's own representatives and head, while the worksheet is open."""
     return (
         has_role(user, {Role.OPD_REPRESENTATIVE, Role.OPD_HEAD})
@@ -96,17 +126,17 @@ def can_fill_worksheet(user, worksheet) -> bool:
     )
 
 
-def can_read_inputs(user) -> bool:
+def can_read_inputs(user: AnyUser) -> bool:
     """See every OPD's worksheets and the overview matrix."""
     return has_role(user, READERS)
 
 
-def can_edit_chapters(user) -> bool:
+def can_edit_chapters(user: AnyUser) -> bool:
     """Write chapters, change their state and the books' outline: the secretariat only."""
     return is_secretariat(user)
 
 
-def can_comment_chapters(user) -> bool:
+def can_comment_chapters(user: AnyUser) -> bool:
     """Comment on chapters and resolve comments: mentors and the secretariat (mentors do not edit)."""
     return has_role(user, COMMENTERS)
 
@@ -115,12 +145,12 @@ def can_comment_chapters(user) -> bool:
 QUICK_WIN_REPORTERS = frozenset({Role.SECRETARIAT, Role.OPD_REPRESENTATIVE, Role.OPD_HEAD})
 
 
-def can_manage_quick_wins(user) -> bool:
+def can_manage_quick_wins(user: AnyUser) -> bool:
     """Add, edit, select and publish quick wins: the secretariat only."""
     return is_secretariat(user)
 
 
-def can_report_roadmap(user, item) -> bool:
+def can_report_roadmap(user: AnyUser, item: Any) -> bool:
     """Report the yearly realisation of a roadmap item: its lead OPD's representatives and head."""
     return (
         has_role(user, {Role.OPD_REPRESENTATIVE, Role.OPD_HEAD}) and user.opd_id == item.lead_opd_id

@@ -1,6 +1,9 @@
 """Signing out after a working day without a request (SESSION_COOKIE_AGE seconds)."""
 
 import time
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponseBase
 
 REFRESHED_AT = "_refreshed_at"
 # How stale the expiry may get before a request pushes it forward: a page view writes the
@@ -15,10 +18,10 @@ class IdleTimeoutMiddleware:
     sends no request for that long is signed out; one who keeps working stays signed in.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         session = request.session
         if request.user.is_authenticated:
             now = int(time.time())

@@ -2,9 +2,12 @@
 
 import datetime
 import logging
+from collections.abc import Callable
 from functools import wraps
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django_ratelimit.core import get_usage
@@ -13,14 +16,16 @@ from .models import Regency
 
 logger = logging.getLogger(__name__)
 
+_View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
 
-def per_address(group: str, rate: str, method: str = "POST"):
+
+def per_address(group: str, rate: str, method: str = "POST") -> Callable[[_View], _View]:
     """Answer 429, saying when to try again, once one address sent more than ``rate`` requests
     (django-ratelimit's notation: "10/10m"). Counted before the request's body is read."""
 
-    def decorator(view):
+    def decorator(view: _View) -> _View:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             try:
                 usage = get_usage(
                     request, group=group, key="ip", rate=rate, method=method, increment=True
@@ -32,12 +37,12 @@ def per_address(group: str, rate: str, method: str = "POST"):
                 return too_many_requests(request, max(usage["time_left"], 1))
             return view(request, *args, **kwargs)
 
-        return wrapper
+        return cast(_View, wrapper)  # wraps() keeps the view's signature
 
     return decorator
 
 
-def too_many_requests(request, seconds: int):
+def too_many_requests(request: HttpRequest, seconds: int) -> HttpResponse:
     """The 429 page: when, on the regency's clocks, the address may try again."""
     regency = Regency.load() or Regency()
     retry_at = timezone.now() + datetime.timedelta(seconds=seconds)

@@ -8,6 +8,7 @@ own limit. A locked-out person is told, in the regency's time, when to try again
 import datetime
 import ipaddress
 import math
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from axes.handlers.database import AxesDatabaseHandler
@@ -16,12 +17,12 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db.models import Max, Q, Sum
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import Regency
+from .models import Regency, User
 
 
 def client_address(request: HttpRequest) -> str | None:
@@ -45,17 +46,19 @@ class LoginAttemptHandler(AxesDatabaseHandler):
     (from any address) and LOGIN_ADDRESS_FAILURE_LIMIT for one address (across usernames),
     so that a whole office behind one address is not locked out by one person's typing."""
 
-    def get_failures(self, request, credentials=None) -> int:
+    def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
         by_username, by_address = (
             attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
             for attempts in self.get_user_attempts(request, credentials)
         )
-        known_address = request.axes_ip_address is not None
+        known_address = request.axes_ip_address is not None  # type: ignore[attr-defined]  # axes sets it
         if known_address and by_address >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
             return max(by_username, settings.AXES_FAILURE_LIMIT)  # axes compares to its limit
         return by_username
 
-    def reset_user_attempts(self, request, credentials=None) -> int:
+    def reset_user_attempts(
+        self, request: HttpRequest, credentials: dict[str, Any] | None = None
+    ) -> int:
         """A successful sign-in forgets that username's failures only: were the address's
         forgotten too, someone with an account could sign in between guesses at another's."""
         username = get_client_username(request, credentials)
@@ -86,9 +89,14 @@ def try_again_message(until: datetime.datetime) -> str:
     ) % {"time": formats.time_format(local.time()), "zone": abbreviation, "minutes": minutes}
 
 
-def lockout_response(request, original_response=None, credentials=None):
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponseBase | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
     """The page a locked-out sign-in gets (AXES_LOCKOUT_CALLABLE), for the login and the admin."""
-    until = locked_until(get_client_username(request, credentials), request.axes_ip_address)
+    address = request.axes_ip_address  # type: ignore[attr-defined]  # set by axes
+    until = locked_until(get_client_username(request, credentials), address)
     return render(
         request,
         "registration/locked_out.html",
@@ -101,7 +109,7 @@ class LockedOut(Exception):
     """Too many wrong passwords; the message says when to try again."""
 
 
-def confirm_password(user, password: str, *, address: str | None, user_agent: str) -> bool:
+def confirm_password(user: User, password: str, *, address: str | None, user_agent: str) -> bool:
     """Check a signed-in person's password again, counted and throttled as a sign-in is.
 
     True when it is right; False when wrong; LockedOut when too many were wrong."""
@@ -109,6 +117,6 @@ def confirm_password(user, password: str, *, address: str | None, user_agent: st
     request.META = {"REMOTE_ADDR": address or "", "HTTP_USER_AGENT": user_agent}
     if authenticate(request, username=user.get_username(), password=password) == user:
         return True
-    if request.axes_locked_out:
+    if request.axes_locked_out:  # type: ignore[attr-defined]  # set by axes' authenticate
         raise LockedOut(try_again_message(locked_until(user.get_username(), address)))
     return False

@@ -2,6 +2,7 @@
 
 import datetime
 from collections import Counter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core import signing
@@ -9,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from regency.models import Opd, Regency
+from regency.models import Opd, Regency, User
 
-from .models import Attendance, Category, Invitation, Participant, WorkshopDay
+from .models import Attendance, Category, Invitation, Participant, Workshop, WorkshopDay
 
 TOKEN_SALT = "workshops.checkin"
 
@@ -26,7 +27,9 @@ def local_time(moment: datetime.datetime, zone: ZoneInfo | None = None) -> datet
     return timezone.localtime(moment, zone or regency_zone())
 
 
-def check_in(day: WorkshopDay, participant: Participant, method: str, by=None) -> Attendance:
+def check_in(
+    day: WorkshopDay, participant: Participant, method: str, by: User | None = None
+) -> Attendance:
     """Record a participant as present; a second check-in keeps the first time.
 
     Two staff ticking the same name at once both end up with the same row: the unique
@@ -50,7 +53,7 @@ def undo_check_in(day: WorkshopDay, participant: Participant) -> bool:
     return bool(deleted)
 
 
-def add_walk_in(day: WorkshopDay, by=None, **fields) -> Attendance:
+def add_walk_in(day: WorkshopDay, by: User | None = None, **fields: Any) -> Attendance:
     """Register someone who was not invited, invite them, and check them in."""
     with transaction.atomic():
         participant = Participant.objects.create(
@@ -60,9 +63,10 @@ def add_walk_in(day: WorkshopDay, by=None, **fields) -> Attendance:
         return check_in(day, participant, Attendance.Method.WALK_IN, by)
 
 
-def door_list(day: WorkshopDay, query: str = "", limit: int = 40):
+def door_list(day: WorkshopDay, query: str = "", limit: int = 40) -> list[Participant]:
     """Invited participants and anyone already present on the day, matching a search."""
-    people = (
+    # Any: a queryset, then a list of participants with their attendance for the template
+    people: Any = (
         Participant.objects.filter(
             Q(invitations__workshop_id=day.workshop_id) | Q(attendances__day=day)
         )
@@ -126,7 +130,7 @@ def invitation_from_token(token: str) -> Invitation | None:
     return invitation
 
 
-def today_of(workshop) -> WorkshopDay | None:
+def today_of(workshop: Workshop) -> WorkshopDay | None:
     today = timezone.localtime(timezone.now(), regency_zone()).date()
     return workshop.days.filter(date=today).first()
 

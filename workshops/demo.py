@@ -75,7 +75,8 @@ MINUTES = {
 }
 
 # stage: (kind, text, owner OPD acronym, due date, done)
-FOLLOW_UPS = {
+# kind, text, owner OPD, due date, done
+FOLLOW_UPS: dict[int, list[tuple[str, str, str | None, str | None, bool]]] = {
     1: [
         ("decision", "Visi smart city: Tuban Cerdas, Sejahtera dan Berdaya Saing", None, None, False),
         ("action", "Lengkapi data infrastruktur jaringan per kecamatan", "Diskominfo", "2026-07-31", True),

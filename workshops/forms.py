@@ -1,11 +1,14 @@
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import PrivateFileField, check_document, check_picture
-from regency.models import Opd
+from regency.models import Opd, Programme
 
 from .models import (
     AgendaItem,
@@ -32,8 +35,8 @@ class WorkshopForm(forms.ModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         if (
             data.get("status") == Workshop.Status.DONE
             and self.instance.status != Workshop.Status.DONE
@@ -58,6 +61,9 @@ class MentorForm(forms.ModelForm):
 
 
 class AgendaItemForm(forms.ModelForm):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     class Meta:
         model = AgendaItem
         fields = ["day", "start_time", "end_time", "topic", "speaker"]
@@ -66,7 +72,7 @@ class AgendaItemForm(forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}),
         }
 
-    def __init__(self, *args, workshop, **kwargs):
+    def __init__(self, *args: Any, workshop: Workshop, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["day"].queryset = workshop.days.all()
 
@@ -75,6 +81,9 @@ EVIDENCE_MAX_MEGABYTES = 50
 
 
 class TargetOutputForm(forms.ModelForm):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     evidence_link = forms.URLField(
         label=_("evidence link"), required=False, assume_scheme="https", max_length=200
     )
@@ -97,14 +106,14 @@ class TargetOutputForm(forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["evidence_file"].download_url = reverse(
                 "workshops:output_evidence", args=[self.instance.pk]
             )
 
-    def clean_evidence_file(self):
+    def clean_evidence_file(self) -> File | bool | None:
         upload = self.cleaned_data.get("evidence_file")
         if isinstance(upload, UploadedFile):
             check_document(upload, EVIDENCE_MAX_MEGABYTES)
@@ -112,6 +121,9 @@ class TargetOutputForm(forms.ModelForm):
 
 
 class ParticipantForm(forms.ModelForm):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     class Meta:
         model = Participant
         fields = [
@@ -132,13 +144,13 @@ class ParticipantForm(forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, programme=None, **kwargs):
+    def __init__(self, *args: Any, programme: Programme | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.programme = programme
         self.fields["opd"].queryset = Opd.objects.filter(is_active=True)
         self.fields["user"].queryset = get_user_model().objects.filter(is_active=True)
 
-    def clean_nip(self):
+    def clean_nip(self) -> str:
         nip = self.cleaned_data["nip"].replace(" ", "").replace(".", "")
         if nip and self.programme:
             twins = self.programme.participants.filter(nip=nip).exclude(pk=self.instance.pk)
@@ -156,7 +168,7 @@ class WalkInForm(forms.ModelForm):
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("XLSX or CSV file"))
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
@@ -164,6 +176,9 @@ class ImportForm(forms.Form):
 
 
 class InviteForm(forms.Form):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     opds = forms.ModelMultipleChoiceField(
         label=_("All registered people of these OPDs"),
         queryset=Opd.objects.filter(is_active=True),
@@ -174,13 +189,13 @@ class InviteForm(forms.Form):
         label=_("Individuals"), queryset=Participant.objects.none(), required=False
     )
 
-    def __init__(self, *args, programme, **kwargs):
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["participants"].queryset = programme.participants.select_related("opd")
         self.fields["participants"].widget.attrs["size"] = 10
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         if not data.get("opds") and not data.get("participants"):
             raise forms.ValidationError(_("Choose at least one OPD or one person."))
         return data
@@ -204,8 +219,8 @@ class FollowUpForm(forms.ModelForm):
         fields = ["kind", "text", "owner_opd", "due_date"]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         if data.get("kind") == FollowUp.Kind.ACTION and not data.get("owner_opd"):
             self.add_error("owner_opd", _("A follow-up action needs an owner OPD."))
         return data
@@ -217,7 +232,7 @@ class PhotoForm(forms.Form):
     )
     caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
 
-    def clean_image(self):
+    def clean_image(self) -> UploadedFile:
         upload = self.cleaned_data["image"]
         check_picture(upload, MAX_MEGABYTES)
         return upload

@@ -1,11 +1,12 @@
 """What the home page shows of the workshops: upcoming invitations, the OPD's follow-ups."""
 
+from regency.models import Programme, User
 from regency.permissions import works_in_opd
 
 from .models import FollowUp, Invitation, Workshop
 
 
-def home_context(user, programme) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
     """Context for templates/workshops/_home_todo.html (the home page's contract)."""
     upcoming = Workshop.objects.upcoming()
     invitations = (

@@ -383,7 +383,7 @@ class PrintJob(Job):
     )
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
 
-    objects = PrintJobQuerySet.as_manager()
+    objects = PrintJobQuerySet.as_manager()  # type: ignore[misc]  # a manager with visible_to()
     task_name = "workshops.tasks.render_print_job"
 
     class Meta(Job.Meta):
@@ -397,7 +397,7 @@ class PrintJob(Job):
     def filename(self) -> str:
         stage = self.workshop.get_stage_display()
         if self.kind == self.Kind.ATTENDANCE_LIST:
-            return f"Daftar-Hadir-Bimtek-{stage}-{self.day.date}.pdf"
+            return f"Daftar-Hadir-Bimtek-{stage}-{self.day.date}.pdf"  # type: ignore[union-attr]  # has its day
         return f"Undangan-Bimtek-{stage}.pdf"
 
 

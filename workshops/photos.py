@@ -4,18 +4,20 @@ import io
 
 from celery import shared_task
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 
+from regency.models import User
 from regency.outbox import enqueue
 
-from .models import Photo
+from .models import Photo, Workshop
 
 MAX_MEGABYTES = 15
 THUMBNAIL_SIZE = (480, 480)
 
 
-def add_photo(workshop, upload, caption: str, user) -> Photo:
+def add_photo(workshop: Workshop, upload: UploadedFile, caption: str, user: User) -> Photo:
     photo = Photo(workshop=workshop, caption=caption, uploaded_by=user)
-    photo.image.save(upload.name, upload, save=False)
+    photo.image.save(upload.name, upload, save=False)  # type: ignore[arg-type]  # has a name
     photo.save()
     enqueue(thumbnail_task, photo.pk)
     return photo
@@ -29,7 +31,7 @@ def make_thumbnail(photo_id: int) -> Photo | None:
     if photo is None or photo.thumbnail:
         return photo
     with photo.image.open("rb") as source, Image.open(source) as image:
-        image = ImageOps.exif_transpose(image)
+        image = ImageOps.exif_transpose(image)  # type: ignore[assignment]  # an Image, upright
         image.thumbnail(THUMBNAIL_SIZE)
         buffer = io.BytesIO()
         image.convert("RGB").save(buffer, format="JPEG", quality=82)

@@ -4,6 +4,8 @@ import datetime
 
 from django.db import transaction
 
+from regency.models import Programme
+
 from .models import TargetOutput, Workshop, WorkshopDay
 
 
@@ -16,7 +18,7 @@ def sync_days(workshop: Workshop) -> list[WorkshopDay]:
     if not workshop.start_date:
         return list(workshop.days.all())
     last = workshop.end_date or workshop.start_date
-    dates = []
+    dates: list[datetime.date] = []
     current = workshop.start_date
     while current <= last and len(dates) < 14:
         dates.append(current)
@@ -37,7 +39,7 @@ def create_outputs_from_text(workshop: Workshop) -> None:
     )
 
 
-def timeline(programme) -> list[dict]:
+def timeline(programme: Programme) -> list[dict]:
     """The four stages with their dates and how many of their outputs are done."""
     rows = []
     for workshop in programme.workshops.prefetch_related("outputs"):

@@ -4,6 +4,7 @@
 import base64
 import io
 import logging
+from collections.abc import Iterable
 
 from celery import shared_task
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.utils import timezone, translation
 
 from regency.files import html_to_pdf
 from regency.jobs import failure_message, heartbeat
-from regency.models import Regency
+from regency.models import Regency, User
 from regency.outbox import enqueue
 
 from .attendance import checkin_token, local_time, regency_zone
@@ -53,7 +54,7 @@ def attendance_html(day: WorkshopDay) -> str:
     )
     zone = regency_zone()
     for row in rows:
-        row.local_time = local_time(row.checked_in_at, zone)
+        row.local_time = local_time(row.checked_in_at, zone)  # type: ignore[attr-defined]  # for the template
     with translation.override("id"):
         return render_to_string(
             "workshops/print/attendance.html",
@@ -61,7 +62,7 @@ def attendance_html(day: WorkshopDay) -> str:
         )
 
 
-def letters_html(workshop: Workshop, invitations) -> str:
+def letters_html(workshop: Workshop, invitations: Iterable[Invitation]) -> str:
     """One invitation letter per page, each with the person's own check-in QR code."""
     letters = []
     for invitation in invitations:
@@ -86,7 +87,7 @@ def letters_html(workshop: Workshop, invitations) -> str:
 
 def job_html(job: PrintJob) -> str:
     if job.kind == PrintJob.Kind.ATTENDANCE_LIST:
-        return attendance_html(job.day)
+        return attendance_html(job.day)  # type: ignore[arg-type]  # an attendance list has its day
     invitations = Invitation.objects.filter(workshop=job.workshop).select_related(
         "participant__opd"
     )
@@ -95,7 +96,13 @@ def job_html(job: PrintJob) -> str:
     return letters_html(job.workshop, invitations.order_by("participant__name", "pk"))
 
 
-def request_print(user, kind: str, workshop: Workshop, day=None, invitation=None) -> PrintJob:
+def request_print(
+    user: User,
+    kind: str,
+    workshop: Workshop,
+    day: WorkshopDay | None = None,
+    invitation: Invitation | None = None,
+) -> PrintJob:
     """Record a print request and queue it for a worker once the transaction commits."""
     job = PrintJob.objects.create(
         kind=kind, workshop=workshop, day=day, invitation=invitation, requested_by=user

@@ -1,16 +1,19 @@
 """The register of participants: import from XLSX or CSV with a row report, export to XLSX."""
 
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from celery import shared_task
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from regency import imports
-from regency.models import Opd, Programme
+from regency.models import ImportJob, Opd, Programme, User
 
 from .models import Category, Participant
 
@@ -52,7 +55,7 @@ def _category(value: str) -> str | None:
     return aliases.get(value)
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -60,7 +63,11 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
-def import_participants(programme, rows: list[list], progress=None) -> ImportReport:
+def import_participants(
+    programme: Programme,
+    rows: Sequence[Sequence[Any]],
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
     """Create or update participants row by row; report every row rejected and why.
 
     A row whose NIP is already in the register updates that person instead of adding a twin.
@@ -78,6 +85,7 @@ def import_participants(programme, rows: list[list], progress=None) -> ImportRep
         )
         return report
     opds = {}
+    opd: Opd | None  # the loop's, then each row's
     for opd in Opd.objects.all():
         opds[opd.name.lower()] = opd
         if opd.acronym:
@@ -141,7 +149,7 @@ def import_participants(programme, rows: list[list], progress=None) -> ImportRep
     return report
 
 
-def run_import_job(job, data, progress) -> dict:
+def run_import_job(job: ImportJob, data: File, progress: Callable[[int], None]) -> dict:
     """The import of a queued job (regency.imports.run), as the report the page shows."""
     programme = Programme.objects.get(pk=job.target_id)
     report = import_participants(programme, imports.read_table(data), progress=progress)
@@ -153,7 +161,7 @@ def run_import_job(job, data, progress) -> dict:
     }
 
 
-def account_for(participant: Participant):
+def account_for(participant: Participant) -> User | None:
     """The sign-in account of the same person, found by NIP or e-mail, if there is exactly one."""
     from django.contrib.auth import get_user_model
 
@@ -168,7 +176,7 @@ def account_for(participant: Participant):
     return accounts[0] if len(accounts) == 1 else None
 
 
-def export_participants(programme) -> bytes:
+def export_participants(programme: Programme) -> bytes:
     """The register as an XLSX workbook, readable again by the import."""
     from openpyxl import Workbook
 
@@ -186,7 +194,7 @@ def export_participants(programme) -> bytes:
     return buffer.getvalue()
 
 
-def search(programme, query: str):
+def search(programme: Programme, query: str) -> QuerySet[Participant]:
     people = programme.participants.select_related("opd")
     if query:
         people = people.filter(

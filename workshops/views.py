@@ -1,10 +1,12 @@
+from typing import Any
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from regency.permissions import (
     EVERYONE,
     READERS,
     SECRETARIAT,
+    AuthenticatedRequest,
     can_manage_workshops,
     can_request_letter,
     has_role,
@@ -55,7 +58,7 @@ from .models import (
 
 
 @login_required
-def workshop_list(request):
+def workshop_list(request: AuthenticatedRequest) -> HttpResponse:
     """The four Bimtek of the current programme as a timeline with their outputs' progress."""
     programme = Programme.current()
     rows = planning.timeline(programme) if programme else []
@@ -63,7 +66,7 @@ def workshop_list(request):
 
 
 @login_required
-def workshop_detail(request, workshop_id):
+def workshop_detail(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop.objects.select_related("programme"), pk=workshop_id)
     user = request.user
     days = workshop.days.prefetch_related("agenda").annotate(present=Count("attendances"))
@@ -88,7 +91,8 @@ def workshop_detail(request, workshop_id):
     ]
     if works_in_opd(user):
         context["opd_attendance"] = (
-            Attendance.objects.filter(day__workshop=workshop, participant__opd_id=user.opd_id)
+            # works_in_opd: opd_id is set
+            Attendance.objects.filter(day__workshop=workshop, participant__opd_id=user.opd_id)  # type: ignore[misc]
             .select_related("participant", "day")
             .order_by("day__date", "participant__name")
         )
@@ -96,7 +100,7 @@ def workshop_detail(request, workshop_id):
 
 
 @role_required(SECRETARIAT)
-def workshop_edit(request, workshop_id):
+def workshop_edit(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=workshop_id)
     form = WorkshopForm(request.POST or None, instance=workshop)
     if request.method == "POST" and form.is_valid():
@@ -107,9 +111,14 @@ def workshop_edit(request, workshop_id):
     return render(request, "workshops/workshop_form.html", {"workshop": workshop, "form": form})
 
 
-def _add_to_workshop(request, workshop_id, form_class, **form_kwargs):
+def _add_to_workshop(
+    request: AuthenticatedRequest,
+    workshop_id: int,
+    form_class: type[forms.ModelForm],
+    **form_kwargs: Any,
+) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=workshop_id)
-    kwargs = {"workshop": workshop} if form_class is AgendaItemForm else {}
+    kwargs: dict[str, Any] = {"workshop": workshop} if form_class is AgendaItemForm else {}
     form = form_class(request.POST, request.FILES, **kwargs, **form_kwargs)
     if form.is_valid():
         item = form.save(commit=False)
@@ -120,36 +129,36 @@ def _add_to_workshop(request, workshop_id, form_class, **form_kwargs):
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("workshops:detail", workshop_id=workshop.pk)
 
 
 @require_POST
 @role_required(SECRETARIAT)
-def mentor_add(request, workshop_id):
+def mentor_add(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     return _add_to_workshop(request, workshop_id, MentorForm)
 
 
 @require_POST
 @role_required(SECRETARIAT)
-def agenda_add(request, workshop_id):
+def agenda_add(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     return _add_to_workshop(request, workshop_id, AgendaItemForm)
 
 
 @require_POST
 @files.upload_limit(50, back="workshops:detail")
 @role_required(SECRETARIAT)
-def output_add(request, workshop_id):
+def output_add(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     return _add_to_workshop(request, workshop_id, TargetOutputForm)
 
 
 @require_POST
 @role_required(SECRETARIAT)
-def item_delete(request, kind, item_id):
+def item_delete(request: AuthenticatedRequest, kind: str, item_id: int) -> HttpResponse:
     model = {"mentor": Mentor, "agenda": AgendaItem, "output": TargetOutput}.get(kind)
     if model is None:
         raise Http404
-    item = get_object_or_404(model, pk=item_id)
+    item: Any = get_object_or_404(model, pk=item_id)  # a Mentor, an AgendaItem or a TargetOutput
     workshop_id = item.day.workshop_id if kind == "agenda" else item.workshop_id
     item.delete()
     return redirect("workshops:detail", workshop_id=workshop_id)
@@ -157,7 +166,7 @@ def item_delete(request, kind, item_id):
 
 @files.upload_limit(50)
 @role_required(SECRETARIAT)
-def output_edit(request, output_id):
+def output_edit(request: AuthenticatedRequest, output_id: int) -> HttpResponse:
     output = get_object_or_404(TargetOutput.objects.select_related("workshop"), pk=output_id)
     form = TargetOutputForm(request.POST or None, request.FILES or None, instance=output)
     if request.method == "POST" and form.is_valid():
@@ -168,7 +177,7 @@ def output_edit(request, output_id):
 
 
 @role_required(READERS)
-def output_evidence(request, output_id):
+def output_evidence(request: AuthenticatedRequest, output_id: int) -> HttpResponseBase:
     output = get_object_or_404(TargetOutput, pk=output_id)
     if not output.evidence_file:
         raise Http404
@@ -179,7 +188,7 @@ def output_evidence(request, output_id):
 
 
 @role_required(SECRETARIAT)
-def participant_list(request):
+def participant_list(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     query = request.GET.get("q", "").strip()
     people = register.search(programme, query).annotate(
@@ -191,7 +200,9 @@ def participant_list(request):
 
 
 @role_required(SECRETARIAT)
-def participant_add(request, participant_id=None):
+def participant_add(
+    request: AuthenticatedRequest, participant_id: int | None = None
+) -> HttpResponse:
     programme = Programme.current_or_404()
     instance = None
     if participant_id:
@@ -208,12 +219,13 @@ def participant_add(request, participant_id=None):
 
 
 @role_required(SECRETARIAT)
-def participant_import(request):
+def participant_import(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     job = ImportJob.objects.filter(
-        pk=request.GET.get("job") if request.GET.get("job", "").isdigit() else None,
+        # no job asked: pk=None finds none
+        pk=request.GET.get("job") if request.GET.get("job", "").isdigit() else None,  # type: ignore[misc]
         kind=ImportJob.Kind.PARTICIPANTS,
         target_id=programme.pk,
         requested_by=request.user,
@@ -241,7 +253,7 @@ def participant_import(request):
 
 
 @role_required(SECRETARIAT)
-def participant_export(request):
+def participant_export(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     response = HttpResponse(
         register.export_participants(programme),
@@ -252,7 +264,7 @@ def participant_export(request):
 
 
 @role_required(SECRETARIAT)
-def invite(request, workshop_id):
+def invite(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop.objects.select_related("programme"), pk=workshop_id)
     form = InviteForm(request.POST or None, programme=workshop.programme)
     if request.method == "POST" and form.is_valid():
@@ -283,12 +295,12 @@ def invite(request, workshop_id):
 # --- Attendance -------------------------------------------------------------------------
 
 
-def _day(day_id):
+def _day(day_id: int) -> WorkshopDay:
     return get_object_or_404(WorkshopDay.objects.select_related("workshop__programme"), pk=day_id)
 
 
 @role_required(SECRETARIAT)
-def door(request, day_id):
+def door(request: AuthenticatedRequest, day_id: int) -> HttpResponse:
     """The phone-sized page at the door: search, tick, undo, add a walk-in."""
     day = _day(day_id)
     query = request.GET.get("q", "").strip()
@@ -302,17 +314,18 @@ def door(request, day_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def tick(request, day_id, participant_id):
+def tick(request: AuthenticatedRequest, day_id: int, participant_id: int) -> HttpResponse:
     day = _day(day_id)
     person = get_object_or_404(
         Participant.objects.filter(programme=day.workshop.programme), pk=participant_id
     )
     if request.POST.get("undo"):
         attendance.undo_check_in(day, person)
-        person.attendance = None
+        person.attendance = None  # type: ignore[attr-defined]  # for the template
     else:
-        person.attendance = attendance.check_in(day, person, Attendance.Method.STAFF, request.user)
-        person.attendance.local_time = attendance.local_time(person.attendance.checked_in_at)
+        record = attendance.check_in(day, person, Attendance.Method.STAFF, request.user)
+        record.local_time = attendance.local_time(record.checked_in_at)  # type: ignore[attr-defined]
+        person.attendance = record  # type: ignore[attr-defined]
     if request.htmx:
         return render(
             request,
@@ -324,7 +337,7 @@ def tick(request, day_id, participant_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def walk_in(request, day_id):
+def walk_in(request: AuthenticatedRequest, day_id: int) -> HttpResponse:
     day = _day(day_id)
     form = WalkInForm(request.POST)
     if form.is_valid():
@@ -337,7 +350,7 @@ def walk_in(request, day_id):
     return render(request, "workshops/door.html", context)
 
 
-def checkin(request, token):
+def checkin(request: HttpRequest, token: str) -> HttpResponse:
     """The page a participant's QR code opens: confirm to be marked present today."""
     invitation = attendance.invitation_from_token(token)
     if invitation is None:
@@ -346,13 +359,13 @@ def checkin(request, token):
     record = None
     if request.method == "POST" and day:
         record = attendance.check_in(day, invitation.participant, Attendance.Method.QR)
-        record.local_time = attendance.local_time(record.checked_in_at)
+        record.local_time = attendance.local_time(record.checked_in_at)  # type: ignore[attr-defined]
     context = {"invitation": invitation, "day": day, "record": record}
     return render(request, "workshops/checkin.html", context)
 
 
 @role_required(READERS)
-def who_came(request, day_id):
+def who_came(request: AuthenticatedRequest, day_id: int) -> HttpResponse:
     day = _day(day_id)
     context = {"day": day, **attendance.who_came(day)}
     context["jobs"] = day.print_jobs.select_related("requested_by")[:5]
@@ -360,13 +373,13 @@ def who_came(request, day_id):
     return render(request, "workshops/who_came.html", context)
 
 
-def _job_row(request, job):
+def _job_row(request: HttpRequest, job: PrintJob) -> HttpResponse:
     return render(request, "workshops/_print_job.html", {"job": job})
 
 
 @require_POST
 @role_required(SECRETARIAT)
-def attendance_list_request(request, day_id):
+def attendance_list_request(request: AuthenticatedRequest, day_id: int) -> HttpResponse:
     day = _day(day_id)
     job = printing.request_print(request.user, PrintJob.Kind.ATTENDANCE_LIST, day.workshop, day)
     if request.htmx:
@@ -376,7 +389,7 @@ def attendance_list_request(request, day_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def letters_request(request, workshop_id):
+def letters_request(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=workshop_id)
     job = printing.request_print(request.user, PrintJob.Kind.INVITATION_LETTERS, workshop)
     if request.htmx:
@@ -386,7 +399,7 @@ def letters_request(request, workshop_id):
 
 @require_POST
 @role_required(EVERYONE)
-def my_letter_request(request, invitation_id):
+def my_letter_request(request: AuthenticatedRequest, invitation_id: int) -> HttpResponse:
     invitation = get_object_or_404(
         Invitation.objects.visible_to(request.user).select_related("workshop", "participant"),
         pk=invitation_id,
@@ -402,7 +415,7 @@ def my_letter_request(request, invitation_id):
 
 
 @role_required(EVERYONE)
-def print_status(request, job_id):
+def print_status(request: AuthenticatedRequest, job_id: int) -> HttpResponse:
     """One job's row; htmx polls it until the job is finished (a job whose worker died is
     queued again or failed by Celery beat, never by a GET)."""
     job = get_object_or_404(
@@ -412,7 +425,7 @@ def print_status(request, job_id):
 
 
 @role_required(EVERYONE)
-def print_download(request, job_id):
+def print_download(request: AuthenticatedRequest, job_id: int) -> HttpResponseBase:
     job = get_object_or_404(
         PrintJob.objects.visible_to(request.user).select_related("workshop", "day"), pk=job_id
     )
@@ -422,7 +435,7 @@ def print_download(request, job_id):
 
 
 @role_required(EVERYONE)
-def my_invitations(request):
+def my_invitations(request: AuthenticatedRequest) -> HttpResponse:
     invitations = (
         Invitation.objects.visible_to(request.user)
         .filter(participant__user=request.user)
@@ -439,7 +452,7 @@ def my_invitations(request):
 
 
 @login_required
-def minutes(request, workshop_id):
+def minutes(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     """The minutes of a Bimtek with its decisions and follow-ups; the secretariat edits them."""
     workshop = get_object_or_404(Workshop, pk=workshop_id)
     # A GET only reads: the minutes' row is made by the first save.
@@ -449,6 +462,7 @@ def minutes(request, workshop_id):
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
+        assert form is not None  # made for those who manage
         if form.is_valid():
             record = form.save(commit=False)
             record.updated_by = request.user
@@ -468,7 +482,7 @@ def minutes(request, workshop_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def follow_up_add(request, workshop_id):
+def follow_up_add(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=workshop_id)
     form = FollowUpForm(request.POST)
     if form.is_valid():
@@ -478,13 +492,13 @@ def follow_up_add(request, workshop_id):
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("workshops:minutes", workshop_id=workshop.pk)
 
 
 @require_POST
 @role_required(SECRETARIAT)
-def follow_up_toggle(request, follow_up_id):
+def follow_up_toggle(request: AuthenticatedRequest, follow_up_id: int) -> HttpResponse:
     item = get_object_or_404(FollowUp, pk=follow_up_id)
     item.done = not item.done
     item.save(update_fields=["done"])
@@ -496,13 +510,14 @@ def follow_up_toggle(request, follow_up_id):
 
 @files.upload_limit(photos.MAX_MEGABYTES)
 @login_required
-def gallery(request, workshop_id):
+def gallery(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=workshop_id)
     can_manage = can_manage_workshops(request.user)
     form = PhotoForm(request.POST or None, request.FILES or None) if can_manage else None
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
+        assert form is not None  # made for those who manage
         if form.is_valid():
             photos.add_photo(
                 workshop, form.cleaned_data["image"], form.cleaned_data["caption"], request.user
@@ -514,7 +529,7 @@ def gallery(request, workshop_id):
 
 
 @login_required
-def photo_file(request, photo_id, size):
+def photo_file(request: AuthenticatedRequest, photo_id: int, size: str) -> HttpResponseBase:
     photo = get_object_or_404(Photo, pk=photo_id)
     file = photo.thumbnail if size == "thumb" and photo.thumbnail else photo.image
     return files.serve(file, filename=f"foto-{photo.pk}")
@@ -522,7 +537,7 @@ def photo_file(request, photo_id, size):
 
 @require_POST
 @role_required(SECRETARIAT)
-def photo_delete(request, photo_id):
+def photo_delete(request: AuthenticatedRequest, photo_id: int) -> HttpResponse:
     photo = get_object_or_404(Photo, pk=photo_id)
     photo.delete()
     return redirect("workshops:gallery", workshop_id=photo.workshop_id)

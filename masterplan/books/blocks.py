@@ -11,10 +11,11 @@ the current data. Other parts of the app add their blocks with ``@register``:
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -31,11 +32,14 @@ from ..roadmap import services as roadmap
 from ..roadmap.models import RoadmapItem
 from .models import Chapter
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Block:
     name: str
-    label: str
+    label: "StrOrPromise"
     render: Callable[..., str]
     params: tuple[str, ...] = ()
 
@@ -43,7 +47,9 @@ class Block:
 REGISTRY: dict[str, Block] = {}
 
 
-def register(name: str, label, params: tuple[str, ...] = ()) -> Callable:
+def register(
+    name: str, label: "StrOrPromise", params: tuple[str, ...] = ()
+) -> Callable[[Callable[..., str]], Callable[..., str]]:
     """Add a data block; the function gets the programme and the placeholder's data-* values."""
 
     def decorator(function: Callable[..., str]) -> Callable[..., str]:
@@ -88,14 +94,14 @@ def render_blocks(body: str, programme: Programme) -> str:
 
 
 @register("bimtek-schedule", _("Bimtek schedule"))
-def bimtek_schedule(programme: Programme, **params) -> str:
+def bimtek_schedule(programme: Programme, **params: str) -> str:
     return render_to_string(
         "masterplan/blocks/bimtek_schedule.html", {"workshops": programme.workshops.all()}
     )
 
 
 @register("dimensions", _("Dimensions and their elements"))
-def dimensions(programme: Programme, **params) -> str:
+def dimensions(programme: Programme, **params: str) -> str:
     return render_to_string(
         "masterplan/blocks/dimensions.html",
         {"dimensions": Dimension.objects.prefetch_related("elements")},
@@ -103,14 +109,14 @@ def dimensions(programme: Programme, **params) -> str:
 
 
 @register("opd-list", _("List of OPDs"))
-def opd_list(programme: Programme, **params) -> str:
+def opd_list(programme: Programme, **params: str) -> str:
     return render_to_string(
         "masterplan/blocks/opd_list.html", {"opds": Opd.objects.filter(is_active=True)}
     )
 
 
 @register("chapter-progress", _("Progress of the book chapters (table and chart)"))
-def chapter_progress(programme: Programme, **params) -> str:
+def chapter_progress(programme: Programme, **params: str) -> str:
     books = programme.books.annotate(
         total=Count("chapters"),
         draft=Count("chapters", filter=Q(chapters__state=Chapter.State.DRAFT)),
@@ -143,14 +149,14 @@ def _offsets(widths: list[float]) -> list[float]:
 # --- Blocks drawing on OPD inputs, the Bimtek and the commitment sheets ---------------------
 
 
-def _readiness_window(programme: Programme):
+def _readiness_window(programme: Programme) -> InputWindow | None:
     """The earliest input window of the programme that asked for readiness (usually stage I)."""
     windows = InputWindow.objects.filter(programme=programme).order_by("stage", "-pk")
     return next((w for w in windows if WorksheetEntry.Kind.READINESS in w.kinds), None)
 
 
 @register("readiness", _("Readiness assessment: summary and chart"))
-def readiness_summary(programme: Programme, **params) -> str:
+def readiness_summary(programme: Programme, **params: str) -> str:
     window = _readiness_window(programme)
     rows = (
         readiness.summary(readiness.entries_of(window), window.readiness_components)
@@ -166,7 +172,7 @@ def readiness_summary(programme: Programme, **params) -> str:
 
 
 @register("swot", _("SWOT analysis"))
-def swot_table(programme: Programme, **params) -> str:
+def swot_table(programme: Programme, **params: str) -> str:
     window = _readiness_window(programme)
     quadrants = readiness.swot(readiness.entries_of(window)) if window else {}
     labels = dict(WorksheetEntry.Quadrant.choices)
@@ -177,7 +183,7 @@ def swot_table(programme: Programme, **params) -> str:
 
 
 @register("participants", _("Participants of a Bimtek"), params=("stage",))
-def participants(programme: Programme, stage: str = "1", **params) -> str:
+def participants(programme: Programme, stage: str = "1", **params: str) -> str:
     workshop = programme.workshops.filter(stage=int(stage) if str(stage).isdigit() else 1).first()
     days = [(day, who_came(day)) for day in workshop.days.all()] if workshop else []
     return render_to_string(
@@ -186,14 +192,14 @@ def participants(programme: Programme, stage: str = "1", **params) -> str:
 
 
 @register("commitment-sheets", _("Signed commitment sheets"))
-def commitment_sheets(programme: Programme, **params) -> str:
+def commitment_sheets(programme: Programme, **params: str) -> str:
     return render_to_string(
         "masterplan/blocks/commitment_sheets.html", {"sheets": signed_sheets(programme)}
     )
 
 
 @register("roadmap", _("Roadmap of a dimension"), params=("dimension",))
-def roadmap_table(programme: Programme, dimension: str = "", **params) -> str:
+def roadmap_table(programme: Programme, dimension: str = "", **params: str) -> str:
     items = (
         RoadmapItem.objects.filter(programme=programme)
         .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
@@ -207,40 +213,39 @@ def roadmap_table(programme: Programme, dimension: str = "", **params) -> str:
 
 
 @register("roadmap-timeline", _("Roadmap timeline (chart)"), params=("dimension",))
-def roadmap_timeline(programme: Programme, dimension: str = "", **params) -> str:
+def roadmap_timeline(programme: Programme, dimension: str = "", **params: str) -> str:
     items = RoadmapItem.objects.filter(programme=programme).only(
         "title", "start_year", "end_year", "status", "updated_at"
     )
     if dimension:
         items = items.filter(dimension__code=dimension)
-    items = list(items)
     return render_to_string(
         "masterplan/blocks/roadmap_timeline.html",
         {
-            "chart": roadmap.timeline_chart(programme, items),
+            "chart": roadmap.timeline_chart(programme, list(items)),
             "legend": roadmap.timeline_legend(),
         },
     )
 
 
 @register("quick-wins", _("Quick wins of each year (table and chart)"), params=("year",))
-def quick_wins(programme: Programme, year: str = "", **params) -> str:
-    year = int(year) if str(year).isdigit() else None
+def quick_wins(programme: Programme, year: str = "", **params: str) -> str:
+    chosen_year = int(year) if str(year).isdigit() else None
     # budget_notes are internal: never load them into a book
-    chosen = list(selection.selected_in(programme, year).defer("budget_notes"))
+    chosen = list(selection.selected_in(programme, chosen_year).defer("budget_notes"))
     years = [(number, list(group)) for number, group in groupby(chosen, key=attrgetter("year"))]
     return render_to_string(
         "masterplan/blocks/quick_wins.html",
         {
             "years": years,
-            "year": year,
+            "year": chosen_year,
             "chart": charts.status_chart_svg(chosen) if chosen else "",
         },
     )
 
 
 @register("roadmap-dimensions", _("Roadmap programmes per dimension and status (chart)"))
-def roadmap_dimensions(programme: Programme, **params) -> str:
+def roadmap_dimensions(programme: Programme, **params: str) -> str:
     items = list(
         RoadmapItem.objects.filter(programme=programme).only("dimension_id", "status", "updated_at")
     )
@@ -250,7 +255,7 @@ def roadmap_dimensions(programme: Programme, **params) -> str:
 
 
 @register("roadmap-budget", _("Roadmap budget per year and funding source (table and chart)"))
-def roadmap_budget(programme: Programme, **params) -> str:
+def roadmap_budget(programme: Programme, **params: str) -> str:
     items = list(
         RoadmapItem.objects.filter(programme=programme)
         .select_related("funding_source")
@@ -258,7 +263,9 @@ def roadmap_budget(programme: Programme, **params) -> str:
     )
     budgets = roadmap.budget_table(items, programme.years)
 
-    def millions(values):  # a page holds ten years only in millions of rupiah
+    def millions(
+        values: Iterable[float],
+    ) -> list[float]:  # a page holds ten years only in millions of rupiah
         return [round(value / 1_000_000, 1) for value in values]
 
     rows = [

@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from regency.files import check_picture
@@ -32,7 +33,7 @@ class ChapterEditForm(forms.Form):
     body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def clean_body(self):
+    def clean_body(self) -> str:
         body = self.cleaned_data["body"]
         if len(body.encode()) > MAX_CHAPTER_BYTES:
             raise forms.ValidationError(chapter_too_large())
@@ -46,7 +47,7 @@ class ChapterEditForm(forms.Form):
             )
         return body
 
-    def clean_title(self):
+    def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
         if not title:
             raise forms.ValidationError(_("A chapter needs a title."))
@@ -64,7 +65,7 @@ class CommentForm(forms.ModelForm):
         labels = {"text": _("Your comment")}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def clean_text(self):
+    def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
         if not text:
             raise forms.ValidationError(_("Write a comment first."))
@@ -81,7 +82,7 @@ class ChapterImageForm(forms.Form):
     # A FileField: check_picture reads the content; the name and declared type are not asked.
     file = forms.FileField(label=_("Image"))
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         image = self.cleaned_data["file"]
         check_picture(
             image,

@@ -116,7 +116,7 @@ class RenderJob(Job):
     @property
     def filename(self) -> str:
         if self.book is None:
-            return f"{self.programme.name.replace(' ', '-')}-Lengkap.pdf"
+            return f"{self.programme.name.replace(' ', '-')}-Lengkap.pdf"  # type: ignore[union-attr]  # no book: a programme
         regency_slug = self.book.programme.name.replace(" ", "-")
         return f"{regency_slug}-Buku-{self.book.roman_number}.pdf"
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from celery import shared_task
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from regency.files import PrivateStorage, html_to_pdf
 from regency.jobs import failure_message, heartbeat
-from regency.models import Programme, Regency
+from regency.models import Programme, Regency, User
 from regency.outbox import enqueue
 from regency.permissions import can_comment_chapters
 
@@ -205,14 +206,14 @@ def masterplan_html(programme: Programme) -> str:
         )
 
 
-def request_masterplan_render(programme: Programme, user) -> RenderJob:
+def request_masterplan_render(programme: Programme, user: User) -> RenderJob:
     """Queue the rendering of the whole masterplan as one file."""
     job = RenderJob.objects.create(programme=programme, requested_by=user)
     enqueue(render_book, job.pk)
     return job
 
 
-def content_hash(book_html_text: str, book: Book) -> str:
+def content_hash(book_html_text: str, book: Book | None) -> str:
     """A fingerprint of everything that ends up in the PDF: its HTML and the emblem's bytes."""
     digest = hashlib.sha256(book_html_text.encode())
     regency = Regency.load()
@@ -230,7 +231,7 @@ def render_pdf(book_html_text: str) -> tuple[bytes, int]:
 # --- Jobs -------------------------------------------------------------------------------
 
 
-def request_render(book: Book, user) -> RenderJob:
+def request_render(book: Book, user: User) -> RenderJob:
     """Record a render request and queue it for a worker once the transaction commits."""
     job = RenderJob.objects.create(book=book, requested_by=user)
     enqueue(render_book, job.pk)
@@ -249,7 +250,8 @@ def run_render_job(job_id: int) -> RenderJob | None:
 
 def _render_job(job: RenderJob) -> None:
     try:
-        text = book_html(job.book) if job.book else masterplan_html(job.programme)
+        # a job renders its book, or else its programme's whole masterplan
+        text = book_html(job.book) if job.book else masterplan_html(job.programme)  # type: ignore[arg-type]
         fingerprint = content_hash(text, job.book)
         earlier = (
             RenderJob.objects.filter(
@@ -262,13 +264,13 @@ def _render_job(job: RenderJob) -> None:
             .first()
         )
         job.content_hash = fingerprint
-        if earlier and earlier.file.storage.exists(earlier.file.name):
+        if earlier and earlier.file.storage.exists(earlier.file.name):  # type: ignore[arg-type]  # has a file
             job.file.name = earlier.file.name
             job.page_count = earlier.page_count
             job.reused = True
         else:
             pdf, pages = render_pdf(text)
-            stem = f"{job.book.pk}" if job.book else f"masterplan-{job.programme.pk}"
+            stem = f"{job.book.pk}" if job.book else f"masterplan-{job.programme.pk}"  # type: ignore[union-attr]
             job.file.save(f"{stem}-{fingerprint[:16]}.pdf", ContentFile(pdf), save=False)
             job.page_count = pages
         job.status = RenderJob.Status.DONE
@@ -313,7 +315,7 @@ def add_roadmap_book(programme: Programme) -> Book:
 
 
 @transaction.atomic
-def add_chapter(book: Book, title: str, user=None) -> Chapter:
+def add_chapter(book: Book, title: str, user: User | None = None) -> Chapter:
     """Append a new, empty chapter at the end of a book."""
     last = book.chapters.order_by("-order").values_list("order", flat=True).first() or 0
     return Chapter.objects.create(book=book, order=last + 1, title=title.strip(), updated_by=user)
@@ -349,7 +351,7 @@ def render_book(job_id: int) -> str:
     return job.status if job else "missing"
 
 
-def home_context(user, programme: Programme | None) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
     """What a mentor or the secretariat still has to review: chapters with open comments."""
     if programme is None or not can_comment_chapters(user):
         return {}
@@ -370,10 +372,10 @@ _IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
 _IMAGE_SRC = re.compile(r'src="/books/images/([0-9a-f]{32}\.(?:png|jpg|gif|webp))"')
 
 
-def store_chapter_image(image) -> str:
+def store_chapter_image(image: UploadedFile) -> str:
     """Keep a picture that passed check_picture (which named it) in private storage; return
     the name."""
-    name = image.name
+    name = image.name or ""  # check_picture named it
     if not _IMAGE_NAME.match(name):
         raise ValueError(f"not a checked picture's name: {name}")
     image.seek(0)
@@ -399,7 +401,7 @@ def _local_images(html_text: str) -> str:
     return _IMAGE_SRC.sub(replace, html_text)
 
 
-def books_with_progress(programme):
+def books_with_progress(programme: Programme) -> QuerySet[Book]:
     """The programme's books, each with its number of chapters and of final ones."""
     return programme.books.annotate(
         chapter_count=Count("chapters", distinct=True),

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from regency.html import CHAPTER, sanitize
+from regency.models import User
 
 from .models import Chapter, ChapterRevision
 
@@ -22,7 +23,7 @@ from .models import Chapter, ChapterRevision
 class StaleSave(Exception):
     """Someone saved the chapter after the editor opened it; nothing was written."""
 
-    def __init__(self, chapter: Chapter, body: str, title: str):
+    def __init__(self, chapter: Chapter, body: str, title: str) -> None:
         super().__init__(f"chapter {chapter.pk} is at version {chapter.version}")
         self.chapter = chapter  # as it is now in the database
         self.body = body  # the refused text, sanitised, so that it is not lost
@@ -47,7 +48,7 @@ def save_chapter(
     chapter: Chapter,
     body: str,
     base_version: int,
-    user,
+    user: User,
     title: str | None = None,
     restored_from: int | None = None,
 ) -> ChapterRevision:
@@ -76,7 +77,7 @@ def save_chapter(
     )
 
 
-def restore(chapter: Chapter, revision: ChapterRevision, user) -> ChapterRevision:
+def restore(chapter: Chapter, revision: ChapterRevision, user: User) -> ChapterRevision:
     """Bring back an old revision's text as a new revision (history is never rewritten)."""
     return save_chapter(
         chapter,

@@ -3,7 +3,7 @@ review comments and the outline."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,13 @@ from regency import files
 from regency.html import CHAPTER, sanitize
 from regency.middleware import allow_large_body
 from regency.models import Programme
-from regency.permissions import COMMENTERS, READERS, SECRETARIAT, role_required
+from regency.permissions import (
+    COMMENTERS,
+    READERS,
+    SECRETARIAT,
+    AuthenticatedRequest,
+    role_required,
+)
 
 from . import blocks, rendering, revisions
 from .forms import (
@@ -32,7 +38,7 @@ from .models import Book, Chapter, ChapterComment, RenderJob
 
 
 @role_required(READERS)
-def book_list(request):
+def book_list(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current()
     book_set = rendering.books_with_progress(programme) if programme else Book.objects.none()
     context = {
@@ -45,7 +51,7 @@ def book_list(request):
 
 
 @role_required(READERS)
-def book_detail(request, book_id):
+def book_detail(request: AuthenticatedRequest, book_id: int) -> HttpResponse:
     book = get_object_or_404(Book.objects.select_related("programme"), pk=book_id)
     jobs = book.render_jobs.select_related("requested_by")[:10]
     chapters = book.chapters.annotate(
@@ -61,7 +67,7 @@ def book_detail(request, book_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def render_book(request, book_id):
+def render_book(request: AuthenticatedRequest, book_id: int) -> HttpResponse:
     book = get_object_or_404(Book, pk=book_id)
     job = rendering.request_render(book, request.user)
     if request.htmx:
@@ -70,7 +76,7 @@ def render_book(request, book_id):
 
 
 @role_required(READERS)
-def job_status(request, job_id):
+def job_status(request: AuthenticatedRequest, job_id: int) -> HttpResponse:
     """One job's row; htmx polls it until the job is finished (a job whose worker died is
     queued again or failed by Celery beat, never by a GET)."""
     job = get_object_or_404(RenderJob.objects.select_related("requested_by", "book"), pk=job_id)
@@ -78,7 +84,7 @@ def job_status(request, job_id):
 
 
 @role_required(READERS)
-def job_download(request, job_id):
+def job_download(request: AuthenticatedRequest, job_id: int) -> HttpResponseBase:
     job = get_object_or_404(RenderJob.objects.select_related("book__programme"), pk=job_id)
     if job.status != RenderJob.Status.DONE or not job.file:
         raise Http404
@@ -86,12 +92,12 @@ def job_download(request, job_id):
 
 
 @role_required(READERS)
-def chapter_detail(request, chapter_id):
+def chapter_detail(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
     return chapter_page(request, chapter)
 
 
-def preview_of(chapter: Chapter, body: str, title: str | None = None):
+def preview_of(chapter: Chapter, body: str, title: str | None = None) -> rendering.PrintChapter:
     """A chapter's text as it will print: data blocks filled in, headings numbered."""
     filled = blocks.render_blocks(sanitize(body, CHAPTER), chapter.book.programme)
     return rendering.number_chapter(chapter.order, title or chapter.title, filled)
@@ -99,7 +105,7 @@ def preview_of(chapter: Chapter, body: str, title: str | None = None):
 
 @allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
 @role_required(SECRETARIAT)
-def chapter_edit(request, chapter_id):
+def chapter_edit(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
     conflict = None
     status = 200
@@ -158,7 +164,7 @@ def _conflict(stale: revisions.StaleSave, typed: str) -> dict:
 @allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
 @require_POST
 @role_required(SECRETARIAT)
-def chapter_preview(request, chapter_id):
+def chapter_preview(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     """The print-style preview of the text in the editor, sent by htmx as one types."""
     chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
     numbered = preview_of(chapter, request.POST.get("body", ""), request.POST.get("title"))
@@ -168,7 +174,7 @@ def chapter_preview(request, chapter_id):
 
 
 @role_required(READERS)
-def chapter_history(request, chapter_id):
+def chapter_history(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
     history = list(chapter.revisions.select_related("author"))
     return render(
@@ -177,7 +183,7 @@ def chapter_history(request, chapter_id):
 
 
 @role_required(READERS)
-def chapter_diff(request, chapter_id):
+def chapter_diff(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
     try:
         old_version, new_version = int(request.GET["a"]), int(request.GET["b"])
@@ -198,7 +204,7 @@ def chapter_diff(request, chapter_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def revision_restore(request, chapter_id, version):
+def revision_restore(request: AuthenticatedRequest, chapter_id: int, version: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter, pk=chapter_id)
     revision = get_object_or_404(chapter.revisions, version=version)
     new = revisions.restore(chapter, revision, request.user)
@@ -211,7 +217,7 @@ def revision_restore(request, chapter_id, version):
 
 @require_POST
 @role_required(SECRETARIAT)
-def chapter_state(request, chapter_id):
+def chapter_state(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter, pk=chapter_id)
     form = ChapterStateForm(request.POST)
     if form.is_valid():
@@ -225,7 +231,7 @@ def chapter_state(request, chapter_id):
 
 @require_POST
 @role_required(COMMENTERS)
-def comment_add(request, chapter_id):
+def comment_add(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.select_related("book"), pk=chapter_id)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -239,7 +245,7 @@ def comment_add(request, chapter_id):
 
 @require_POST
 @role_required(COMMENTERS)
-def comment_resolve(request, comment_id):
+def comment_resolve(request: AuthenticatedRequest, comment_id: int) -> HttpResponse:
     comment = get_object_or_404(ChapterComment, pk=comment_id)
     if not comment.is_resolved:
         comment.resolved_at, comment.resolved_by = timezone.now(), request.user
@@ -247,7 +253,12 @@ def comment_resolve(request, comment_id):
     return redirect("masterplan:books:chapter_detail", chapter_id=comment.chapter_id)
 
 
-def chapter_page(request, chapter, comment_form=None, status=200):
+def chapter_page(
+    request: AuthenticatedRequest,
+    chapter: Chapter,
+    comment_form: CommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     """The chapter's print-style page with its state, comments and history links."""
     comments = chapter.comments.select_related("author", "resolved_by")
     context = {
@@ -266,7 +277,7 @@ def chapter_page(request, chapter, comment_form=None, status=200):
 
 @require_POST
 @role_required(SECRETARIAT)
-def chapter_add(request, book_id):
+def chapter_add(request: AuthenticatedRequest, book_id: int) -> HttpResponse:
     book = get_object_or_404(Book, pk=book_id)
     form = NewChapterForm(request.POST)
     if form.is_valid():
@@ -278,7 +289,7 @@ def chapter_add(request, book_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def chapter_move(request, chapter_id, direction):
+def chapter_move(request: AuthenticatedRequest, chapter_id: int, direction: str) -> HttpResponse:
     if direction not in ("up", "down"):
         raise Http404
     chapter = get_object_or_404(Chapter, pk=chapter_id)
@@ -288,7 +299,7 @@ def chapter_move(request, chapter_id, direction):
 
 @require_POST
 @role_required(SECRETARIAT)
-def roadmap_book_add(request):
+def roadmap_book_add(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     book = rendering.add_roadmap_book(programme)
     return redirect("masterplan:books:book_detail", book_id=book.pk)
@@ -296,7 +307,7 @@ def roadmap_book_add(request):
 
 @require_POST
 @role_required(SECRETARIAT)
-def masterplan_render(request):
+def masterplan_render(request: AuthenticatedRequest) -> HttpResponse:
     """Queue the whole masterplan, every book, as one PDF."""
     programme = Programme.current_or_404()
     job = rendering.request_masterplan_render(programme, request.user)
@@ -305,7 +316,7 @@ def masterplan_render(request):
     return redirect("masterplan:books:book_list")
 
 
-def masterplan_jobs(programme):
+def masterplan_jobs(programme: Programme | None) -> list[RenderJob]:
     """The latest renderings of the whole masterplan, for the books page."""
     if programme is None:
         return []
@@ -318,17 +329,17 @@ def masterplan_jobs(programme):
 @files.upload_limit(5, json=True)
 @require_POST
 @role_required(SECRETARIAT)
-def chapter_image_upload(request):
+def chapter_image_upload(request: AuthenticatedRequest) -> HttpResponse:
     """Store a picture from the editor; answer TinyMCE with where it can be fetched."""
     form = ChapterImageForm(request.POST, request.FILES)
     if not form.is_valid():
-        return JsonResponse({"error": " ".join(form.errors.get("file", []))}, status=400)
+        return JsonResponse({"error": " ".join(map(str, form.errors.get("file", [])))}, status=400)
     name = rendering.store_chapter_image(form.cleaned_data["file"])
     return JsonResponse({"location": reverse("masterplan:books:chapter_image", args=[name])})
 
 
 @role_required(READERS)
-def chapter_image(request, name):
+def chapter_image(request: AuthenticatedRequest, name: str) -> HttpResponseBase:
     path = rendering.chapter_image_path(name)
     if path is None:
         raise Http404

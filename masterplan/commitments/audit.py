@@ -7,6 +7,8 @@ import json
 from django.db import transaction
 from django.utils import timezone
 
+from regency.models import User
+
 from .models import CommitmentSheet, SigningEvent
 
 
@@ -33,7 +35,11 @@ def compute_hash(sheet: CommitmentSheet) -> str:
 
 
 def record_event(
-    sheet: CommitmentSheet, kind: str, actor=None, detail: str = "", ip: str | None = None
+    sheet: CommitmentSheet,
+    kind: str,
+    actor: User | None = None,
+    detail: str = "",
+    ip: str | None = None,
 ) -> SigningEvent:
     """Append an audit event whose hash covers its content and the previous event's hash.
 
@@ -45,7 +51,9 @@ def record_event(
         return _append_event(sheet, kind, actor, detail, ip)
 
 
-def _append_event(sheet, kind, actor, detail, ip) -> SigningEvent:
+def _append_event(
+    sheet: CommitmentSheet, kind: str, actor: User | None, detail: str, ip: str | None
+) -> SigningEvent:
     previous = sheet.events.order_by("-pk").first()
     event = SigningEvent(
         sheet=sheet,

@@ -2,11 +2,13 @@
 
 import base64
 import binascii
+from typing import Any, cast
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from regency.models import Regency
+from regency.models import Regency, User
 
 from . import signing
 from .models import CommitmentSheet
@@ -15,13 +17,16 @@ PNG_DATA_URI = "data:image/png;base64,"
 
 
 class SignatoryChoiceField(forms.ModelMultipleChoiceField):
-    regency = None
+    regency: Regency | None = None
 
-    def label_from_instance(self, user):
+    def label_from_instance(self, user: User) -> str:
         return f"{user.display_name} · {signing.position_of(user, self.regency)}"
 
 
 class SheetForm(forms.ModelForm):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     people = SignatoryChoiceField(
         label=_("Signatories"),
         queryset=signing.possible_signatories(),
@@ -41,7 +46,7 @@ class SheetForm(forms.ModelForm):
             "regional_head_last": _("The regional head can sign only after everyone else."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = signing.possible_signatories()
         self.fields["people"].regency = Regency.load()
@@ -70,8 +75,8 @@ class SignForm(AnswerForm):
     image = forms.CharField(widget=forms.HiddenInput, required=False)
     typed_name = forms.CharField(label=_("Your name as signature"), max_length=120, required=False)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         if data.get("method") == "typed":
             name = (data.get("typed_name") or "").strip()
             if len(name) < 3:
@@ -117,7 +122,7 @@ VERIFY_MAX_MEGABYTES = 20
 class VerifyForm(forms.Form):
     file = forms.FileField(label=_("Signed PDF of a commitment sheet"))
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > VERIFY_MAX_MEGABYTES * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 20 MB."))

@@ -11,6 +11,7 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from celery import shared_task
 from django.conf import settings
@@ -25,6 +26,9 @@ from regency.outbox import enqueue
 
 from . import audit
 from .models import CommitmentSheet, SigningEvent
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import SimpleSigner
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +99,7 @@ def create_certificate(
     return certificate.fingerprint(hashes.SHA256()).hex()
 
 
-def _signer():
+def _signer() -> "SimpleSigner":
     from pyhanko.sign import signers
 
     key_file, cert_file = Path(settings.SIGNING_KEY_FILE), Path(settings.SIGNING_CERT_FILE)
@@ -141,7 +145,7 @@ def sheet_html(sheet: CommitmentSheet) -> str:
     emblem_uri = ""
     if regency and regency.emblem:
         emblem_uri = f"file://{regency.emblem.path}"
-    rows = []
+    rows: list[dict[str, Any]] = []
     for signatory in sheet.signatories.select_related("signature").order_by("number"):
         signature = getattr(signatory, "signature", None)
         rows.append(
@@ -184,7 +188,7 @@ def sign_pdf(pdf: bytes, reason: str, location: str) -> tuple[bytes, str]:
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     signed = signers.sign_pdf(writer, metadata, signer=signer).getvalue()
-    certificate_pem = pem.armor("CERTIFICATE", signer.signing_cert.dump()).decode()
+    certificate_pem = pem.armor("CERTIFICATE", signer.signing_cert.dump()).decode()  # type: ignore[union-attr]  # loaded with its certificate
     return signed, certificate_pem
 
 

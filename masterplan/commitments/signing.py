@@ -8,11 +8,13 @@ import datetime
 import hashlib
 import io
 import secrets
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from celery import shared_task
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,7 +52,7 @@ def default_statement(regency: Regency | None = None) -> str:
     )
 
 
-def possible_signatories():
+def possible_signatories() -> QuerySet[User]:
     """People who may be asked to sign: the regional head, OPD heads (camat too) and mentors."""
     return (
         User.objects.filter(is_active=True, role__in=SIGNER_ROLES)
@@ -75,7 +77,7 @@ def position_of(user: User, regency: Regency | None) -> str:
 # --- Preparing, issuing, voiding -----------------------------------------------------------
 
 
-def _set_signatories(sheet: CommitmentSheet, people) -> None:
+def _set_signatories(sheet: CommitmentSheet, people: Iterable[User]) -> None:
     regency = Regency.load()
     sheet.signatories.all().delete()
     # OPD heads and others first, the regional head's block at the end, as on the paper sheet
@@ -102,7 +104,14 @@ def _set_signatories(sheet: CommitmentSheet, people) -> None:
 
 
 @transaction.atomic
-def prepare(programme: Programme, by: User, *, people, replaces=None, **fields) -> CommitmentSheet:
+def prepare(
+    programme: Programme,
+    by: User,
+    *,
+    people: Collection[User],
+    replaces: CommitmentSheet | None = None,
+    **fields: Any,
+) -> CommitmentSheet:
     """Create a draft sheet with its signatories (a new version when ``replaces`` is given)."""
     version = replaces.version + 1 if replaces else 1
     sheet = CommitmentSheet.objects.create(
@@ -118,7 +127,9 @@ def prepare(programme: Programme, by: User, *, people, replaces=None, **fields) 
 
 
 @transaction.atomic
-def update_draft(sheet: CommitmentSheet, by: User, *, people, **fields) -> CommitmentSheet:
+def update_draft(
+    sheet: CommitmentSheet, by: User, *, people: Collection[User], **fields: Any
+) -> CommitmentSheet:
     sheet = CommitmentSheet.objects.select_for_update().get(pk=sheet.pk)
     if sheet.status != CommitmentSheet.Status.DRAFT:
         raise SigningRefused(_("Only a draft can be edited; an issued sheet gets a new version."))
@@ -161,7 +172,9 @@ def void(sheet: CommitmentSheet, by: User, reason: str) -> CommitmentSheet:
 
 
 @transaction.atomic
-def revise(sheet: CommitmentSheet, by: User, *, people, **fields) -> CommitmentSheet:
+def revise(
+    sheet: CommitmentSheet, by: User, *, people: Collection[User], **fields: Any
+) -> CommitmentSheet:
     """Change an issued sheet: void this version and prepare the next as a draft."""
     sheet = CommitmentSheet.objects.select_for_update().get(pk=sheet.pk)
     if sheet.status == CommitmentSheet.Status.DRAFT:
@@ -228,7 +241,9 @@ def _confirm_password(who: Request, password: str) -> None:
         raise SigningRefused(_("The password is wrong. Enter the password you sign in with."))
 
 
-def _check(sheet_id: int, who: Request, nonce: str, seen_hash: str):
+def _check(
+    sheet_id: int, who: Request, nonce: str, seen_hash: str
+) -> tuple[CommitmentSheet, Signatory]:
     """Refuse a request that must not be recorded; return the locked sheet and signatory."""
     signatory = Signatory.objects.filter(sheet_id=sheet_id, user=who.user).first()
     if signatory is None:
@@ -373,12 +388,14 @@ def typed_signature_png(text: str) -> bytes:
     """A PNG of a typed name in an italic face, for those who type rather than draw."""
     from PIL import Image, ImageDraw, ImageFont
 
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         font = ImageFont.truetype("DejaVuSerif-Italic.ttf", 44)
     except OSError:
         font = ImageFont.load_default(size=44)
     left, top, right, bottom = font.getbbox(text)
-    image = Image.new("RGBA", (right - left + 40, bottom - top + 30), (0, 0, 0, 0))
+    # getbbox gives whole pixels, though typed as floats
+    image = Image.new("RGBA", (right - left + 40, bottom - top + 30), (0, 0, 0, 0))  # type: ignore[arg-type]
     ImageDraw.Draw(image).text((20 - left, 15 - top), text, font=font, fill=(16, 32, 96, 255))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
@@ -388,7 +405,7 @@ def typed_signature_png(text: str) -> bytes:
 # --- What people see -----------------------------------------------------------------------
 
 
-def with_signatures(queryset):
+def with_signatures(queryset: QuerySet[CommitmentSheet]) -> QuerySet[CommitmentSheet]:
     return queryset.select_related("programme").prefetch_related(
         Prefetch(
             "signatories",
@@ -410,9 +427,9 @@ def awaiting(user: User) -> list[Signatory]:
     )
     result = []
     for signatory in mine:
-        signatory.may_sign_now = is_turn_of(signatory)
+        signatory.may_sign_now = is_turn_of(signatory)  # type: ignore[attr-defined]  # for the page
         result.append(signatory)
-    return sorted(result, key=lambda s: not s.may_sign_now)
+    return sorted(result, key=lambda s: not s.may_sign_now)  # type: ignore[attr-defined]
 
 
 def home_context(user: User, programme: Programme | None) -> dict:
@@ -433,7 +450,7 @@ def progress(sheet: CommitmentSheet) -> dict:
     }
 
 
-def signed_sheets(programme: Programme):
+def signed_sheets(programme: Programme) -> QuerySet[CommitmentSheet]:
     """The sheets signed by everyone, with signatories and signatures: Book III's appendix."""
     return with_signatures(
         CommitmentSheet.objects.filter(

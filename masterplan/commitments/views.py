@@ -1,15 +1,18 @@
 """Pages of the commitment sheets: prepare and follow (secretariat), sign, verify (anyone)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency import files, throttle, throttling
-from regency.models import Programme, Role
-from regency.permissions import SECRETARIAT, role_required
+from regency.models import Programme, Role, User
+from regency.permissions import SECRETARIAT, AuthenticatedRequest, role_required
 
 from . import signed_pdf, signing
 from .forms import VERIFY_MAX_MEGABYTES, DeclineForm, SheetForm, SignForm, VerifyForm, VoidForm
@@ -19,11 +22,11 @@ from .models import CommitmentSheet, Signatory
 VERIFY_RATE = "10/10m"
 
 
-def _sheets(user):
+def _sheets(user: User) -> QuerySet[CommitmentSheet]:
     return signing.with_signatures(CommitmentSheet.objects.visible_to(user))
 
 
-def _who(request) -> signing.Request:
+def _who(request: AuthenticatedRequest) -> signing.Request:
     return signing.Request(
         user=request.user,
         ip=throttling.client_address(request),  # behind the proxy too, as the sign-in counts
@@ -32,11 +35,11 @@ def _who(request) -> signing.Request:
 
 
 @login_required
-def sheet_list(request):
+def sheet_list(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current()
     sheets = _sheets(request.user).filter(programme=programme) if programme else []
     for sheet in sheets:
-        sheet.progress = signing.progress(sheet)
+        sheet.progress = signing.progress(sheet)  # type: ignore[attr-defined]  # for the template
     return render(
         request,
         "masterplan/signing/sheet_list.html",
@@ -45,7 +48,7 @@ def sheet_list(request):
 
 
 @role_required(SECRETARIAT)
-def sheet_create(request):
+def sheet_create(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     form = SheetForm(request.POST or None, initial=_initial(programme))
     if request.method == "POST" and form.is_valid():
@@ -56,7 +59,7 @@ def sheet_create(request):
     return render(request, "masterplan/signing/sheet_form.html", {"form": form, "sheet": None})
 
 
-def _initial(programme):
+def _initial(programme: Programme) -> dict[str, Any]:
     workshop = programme.workshops.filter(stage=4).first()
     return {
         "title": "Lembar Komitmen Masterplan Smart City",
@@ -70,7 +73,7 @@ def _initial(programme):
 
 
 @role_required(SECRETARIAT)
-def sheet_edit(request, sheet_id):
+def sheet_edit(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id)
     if sheet.status == CommitmentSheet.Status.VOIDED or hasattr(sheet, "replaced_by"):
         messages.error(request, _("This version is closed; edit the newest version."))
@@ -92,7 +95,7 @@ def sheet_edit(request, sheet_id):
 
 
 @login_required
-def sheet_detail(request, sheet_id):
+def sheet_detail(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     sheet = get_object_or_404(_sheets(request.user), pk=sheet_id)
     mine = next((s for s in sheet.signatories.all() if s.user_id == request.user.pk), None)
     return render(
@@ -112,7 +115,7 @@ def sheet_detail(request, sheet_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def sheet_issue(request, sheet_id):
+def sheet_issue(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id)
     try:
         signing.issue(sheet, request.user)
@@ -124,7 +127,7 @@ def sheet_issue(request, sheet_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def sheet_void(request, sheet_id):
+def sheet_void(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id)
     form = VoidForm(request.POST)
     if not form.is_valid():
@@ -140,7 +143,7 @@ def sheet_void(request, sheet_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def sheet_remind(request, sheet_id):
+def sheet_remind(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id, status=CommitmentSheet.Status.ISSUED)
     signing.request_reminders(sheet, request.user)
     messages.success(request, _("Reminders are being sent to those who have not signed yet."))
@@ -148,7 +151,7 @@ def sheet_remind(request, sheet_id):
 
 
 @login_required
-def sheet_sign(request, sheet_id):
+def sheet_sign(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     """The signatory's own page: read, re-enter the password, draw or type, sign or decline."""
     signatory = get_object_or_404(
         Signatory.objects.select_related("sheet__programme"), sheet_id=sheet_id, user=request.user
@@ -166,7 +169,7 @@ def sheet_sign(request, sheet_id):
                 errors = [str(refusal)]
         else:
             signing.use_nonce(signatory, request.POST.get("nonce", ""))  # one try per form
-            errors = [e for field_errors in form.errors.values() for e in field_errors]
+            errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
         kept = {k: v for k, v in request.POST.dict().items() if k not in ("password", "nonce")}
     is_open = sheet.status == CommitmentSheet.Status.ISSUED and not hasattr(signatory, "signature")
     forms = {}
@@ -190,7 +193,12 @@ def sheet_sign(request, sheet_id):
     )
 
 
-def _answer(request, answer, sheet, data):
+def _answer(
+    request: AuthenticatedRequest,
+    answer: type[SignForm | DeclineForm],
+    sheet: CommitmentSheet,
+    data: dict[str, Any],
+) -> None:
     common = {
         "password": data["password"],
         "nonce": data["nonce"],
@@ -205,7 +213,7 @@ def _answer(request, answer, sheet, data):
 
 
 @login_required
-def sheet_pdf(request, sheet_id):
+def sheet_pdf(request: AuthenticatedRequest, sheet_id: int) -> HttpResponseBase:
     sheet = get_object_or_404(CommitmentSheet.objects.visible_to(request.user), pk=sheet_id)
     if sheet.pdf_status != CommitmentSheet.PdfStatus.DONE or not sheet.signed_pdf:
         raise Http404
@@ -213,7 +221,7 @@ def sheet_pdf(request, sheet_id):
 
 
 @login_required
-def sheet_pdf_status(request, sheet_id):
+def sheet_pdf_status(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     """The signed PDF's box; htmx polls it until the PDF is ready."""
     sheet = get_object_or_404(CommitmentSheet.objects.visible_to(request.user), pk=sheet_id)
     return render(request, "masterplan/signing/_pdf.html", {"sheet": sheet})
@@ -221,7 +229,7 @@ def sheet_pdf_status(request, sheet_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def sheet_pdf_again(request, sheet_id):
+def sheet_pdf_again(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     """Queue the signed PDF again: after a failure, or when its worker was lost."""
     sheet = get_object_or_404(CommitmentSheet, pk=sheet_id, status=CommitmentSheet.Status.COMPLETED)
     if signed_pdf.request_again(sheet):
@@ -231,7 +239,7 @@ def sheet_pdf_again(request, sheet_id):
 
 @throttle.per_address("commitments.verify", VERIFY_RATE)
 @files.upload_limit(VERIFY_MAX_MEGABYTES)
-def verify(request):
+def verify(request: HttpRequest) -> HttpResponse:
     """Anyone, signed in or not, may check a PDF they were given."""
     form = VerifyForm(request.POST or None, request.FILES or None)
     result = None

@@ -233,7 +233,7 @@ def _write_dimension_chapters(programme: Programme) -> None:
             + "</tbody></table>"
         )
     quick_wins = []
-    for title, dimension, opd in [
+    for title, dimension, opd in [  # type: ignore[assignment]  # a dimension's name here
         ("Tuban Satu Layanan", "Smart Governance", "Diskominfo"),
         ("Antrean Sehat", "Smart Living", "Dinas Kesehatan"),
         ("Bank Sampah Digital", "Smart Environment", "DPMD"),
@@ -439,8 +439,7 @@ def _place_data_blocks(programme: Programme) -> None:
     for (number, order), block in BLOCKS.items():
         chapter = Chapter.objects.filter(
             book__programme=programme, book__number=number, order=order
-        )
-        chapter = chapter.first()
+        ).first()
         if chapter:
             chapter.body += block
             chapter.save()

@@ -172,7 +172,7 @@ def fill(programme) -> None:
         for w in stage_two.worksheets.select_related("opd", "dimension")
     }
     for (acronym, code), state in STATES.items():
-        worksheet = worksheets.get((acronym, code))
+        worksheet = worksheets.get((acronym, code))  # type: ignore[assignment]  # or None
         if worksheet is None or code not in by_code:
             continue
         proposal = _proposal(

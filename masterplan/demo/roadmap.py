@@ -50,7 +50,7 @@ def fill(programme) -> None:
     elements = list(
         Element.objects.select_related("dimension").order_by("dimension__order", "order")
     )
-    sources = list(FundingSource.objects.all()) or [None]
+    sources: list[FundingSource | None] = list(FundingSource.objects.all()) or [None]
     years = programme.years
     items, early = [], 0
     for n in range(80 - RoadmapItem.objects.filter(programme=programme).count()):

@@ -1,21 +1,37 @@
 """Forms of the OPD inputs: input windows, worksheet entries, comments."""
 
+import datetime
 import secrets
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from regency.models import Dimension, Element, Opd
 
-from .models import FundingSource, InputKind, InputWindow, ReadinessComponent, WorksheetEntry
+from .models import (
+    FundingSource,
+    InputKind,
+    InputWindow,
+    ReadinessComponent,
+    Worksheet,
+    WorksheetEntry,
+)
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
@@ -50,7 +66,7 @@ class InputWindowForm(forms.ModelForm):
         fields = ["stage", "title", "kinds", "deadline", "reminder_days", "readiness_components"]
         widgets = {"deadline": DateTimeInput()}
 
-    def clean_deadline(self):
+    def clean_deadline(self) -> datetime.datetime:
         deadline = self.cleaned_data["deadline"]
         if deadline <= timezone.now():
             raise forms.ValidationError(_("The deadline must lie in the future."))
@@ -60,7 +76,7 @@ class InputWindowForm(forms.ModelForm):
 class DeadlineForm(forms.Form):
     deadline = forms.DateTimeField(label=_("New deadline"), widget=DateTimeInput())
 
-    def clean_deadline(self):
+    def clean_deadline(self) -> datetime.datetime:
         deadline = self.cleaned_data["deadline"]
         if deadline <= timezone.now():
             raise forms.ValidationError(_("The deadline must lie in the future."))
@@ -70,18 +86,21 @@ class DeadlineForm(forms.Form):
 class NewEntryForm(forms.ModelForm):
     """The short form that starts an entry; the rest is filled on the entry's own page."""
 
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     class Meta:
         model = WorksheetEntry
         fields = ["kind", "element", "title"]
 
-    def __init__(self, *args, worksheet, **kwargs):
+    def __init__(self, *args: Any, worksheet: Worksheet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["element"].queryset = Element.objects.filter(dimension=worksheet.dimension)
         self.fields["kind"].choices = entry_kinds(worksheet.window)
 
 
-def entry_kinds(window) -> list[tuple[str, str]]:
-    kinds = []
+def entry_kinds(window: InputWindow) -> list[tuple[str, "StrOrPromise"]]:
+    kinds: list[tuple[str, StrOrPromise]] = []
     Kind = WorksheetEntry.Kind
     if window.asks(InputKind.ISSUES):
         kinds.append((Kind.ISSUE, Kind.ISSUE.label))
@@ -96,6 +115,9 @@ def entry_kinds(window) -> list[tuple[str, str]]:
 
 class EntryForm(forms.ModelForm):
     """The whole entry; a proposal gets a target and a budget field for each year."""
+
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     # one token per loaded page, so that two tabs of one account are told apart
@@ -125,7 +147,7 @@ class EntryForm(forms.ModelForm):
             "partner_opds": forms.SelectMultiple(attrs={"size": 5}),
         }
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args: Any, years: Sequence[int] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         entry = self.instance
         self.years = list(years) if entry.is_proposal else []
@@ -187,10 +209,10 @@ class EntryForm(forms.ModelForm):
                 ),
             )
 
-    def year_rows(self):
+    def year_rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
         return [(year, self[f"target_{year}"], self[f"budget_{year}"]) for year in self.years]
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> WorksheetEntry:
         entry = super().save(commit=False)
         if self.years:
             entry.yearly_targets = {
@@ -208,29 +230,33 @@ class EntryForm(forms.ModelForm):
             self.save_m2m()
         return entry
 
-    def differences(self, current: WorksheetEntry) -> list[tuple[str, str, str]]:
+    def differences(self, current: WorksheetEntry) -> list[tuple["StrOrPromise | None", str, str]]:
         """(label, what this person typed, what is stored) for every field that differs."""
         stored = EntryForm(instance=current, years=self.years)
         rows = []
         for name, field in self.fields.items():
             if name in ("version", "page"):
                 continue
-            mine = self.data.getlist(name) if name == "partner_opds" else self.data.get(name, "")
+            data = cast(QueryDict, self.data)  # request.POST
+            mine = data.getlist(name) if name == "partner_opds" else data.get(name, "")
             theirs = stored[name].value()
             if field.has_changed(theirs, mine):
                 rows.append((field.label, _display(field, mine), _display(field, theirs)))
         return rows
 
 
-def _display(field, value) -> str:
+def _display(field: forms.Field, value: Any) -> str:
     if isinstance(field, forms.ModelMultipleChoiceField):
         ids = [str(v.pk if hasattr(v, "pk") else v) for v in (value or [])]
-        return ", ".join(str(o) for o in field.queryset.filter(pk__in=ids)) or "–"
+        queryset = cast(QuerySet, field.queryset)  # never None once the form is built
+        return ", ".join(str(o) for o in queryset.filter(pk__in=ids)) or "–"
     if isinstance(field, forms.ModelChoiceField):
         pk = getattr(value, "pk", value)
-        return str(field.queryset.filter(pk=pk).first() or "–") if pk else "–"
+        queryset = cast(QuerySet, field.queryset)
+        return str(queryset.filter(pk=pk).first() or "–") if pk else "–"
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value or "–"))
+        choices = cast(list[tuple[Any, Any]], field.choices)  # normalised to pairs by Django
+        return str(dict(choices).get(value, value or "–"))
     if isinstance(field, forms.BooleanField):
         answer = value in (True, "on", "true", "True")
         return str(pgettext("answer", "Yes") if answer else pgettext("answer", "No"))
@@ -261,7 +287,7 @@ class ImportForm(forms.Form):
         error_messages={"required": _("Choose the XLSX file to import.")},
     )
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Only .xlsx files can be imported."))

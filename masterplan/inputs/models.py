@@ -1,5 +1,7 @@
 """OPD inputs (kertas kerja): input windows, worksheets, their entries and review."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -8,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from regency.models import Programme
 from regency.permissions import READERS, scope_to_opd
 from regency.reference import ROMAN
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # --- OPD inputs (kertas kerja): input windows, worksheets, their entries and review ---------
 
@@ -100,7 +105,7 @@ class InputWindow(models.Model):
     def asks(self, kind: str) -> bool:
         return kind in self.kinds
 
-    def kind_labels(self) -> list[str]:
+    def kind_labels(self) -> list["StrOrPromise"]:
         return [InputKind(kind).label for kind in self.kinds if kind in InputKind.values]
 
 

@@ -1,13 +1,19 @@
 """Readiness (baik / sedang / kurang per component) and SWOT of stage I, with the chart the
 page and the books both use."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pygal
+from django.db.models import QuerySet
 
 from regency import charts
 
-from .models import ReadinessComponent, Worksheet, WorksheetEntry
+from .models import InputWindow, ReadinessComponent, Worksheet, WorksheetEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Rating = WorksheetEntry.Rating
 Kind = WorksheetEntry.Kind
@@ -30,11 +36,11 @@ class ComponentSummary:
         return round(100 * self.counts[rating] / self.total) if self.total else 0
 
     @property
-    def shares(self) -> list[tuple[str, str, int, int]]:
+    def shares(self) -> list[tuple[str, "StrOrPromise", int, int]]:
         return [(r.value, r.label, self.counts[r.value], self.share(r.value)) for r in Rating]
 
 
-def entries_of(window, *, accepted_only: bool = True):
+def entries_of(window: InputWindow, *, accepted_only: bool = True) -> QuerySet[WorksheetEntry]:
     """The readiness and SWOT entries of a window; by default only of accepted worksheets."""
     entries = WorksheetEntry.objects.filter(
         worksheet__window=window, kind__in=[Kind.READINESS, Kind.SWOT]
@@ -44,7 +50,7 @@ def entries_of(window, *, accepted_only: bool = True):
     return entries.select_related("worksheet__dimension", "worksheet__opd")
 
 
-def summary(entries, components) -> list[ComponentSummary]:
+def summary(entries: Iterable[WorksheetEntry], components: Iterable[str]) -> list[ComponentSummary]:
     """Counts and shares of good / moderate / poor per component, in the window's order."""
     labels = dict(ReadinessComponent.choices)
     rows = {c: ComponentSummary(c, str(labels[c]).split(" (")[0]) for c in components}
@@ -54,9 +60,9 @@ def summary(entries, components) -> list[ComponentSummary]:
     return list(rows.values())
 
 
-def swot(entries) -> dict[str, list[WorksheetEntry]]:
+def swot(entries: Iterable[WorksheetEntry]) -> dict[str, list[WorksheetEntry]]:
     """SWOT items by quadrant (S, W, O, T), each list ordered by dimension."""
-    quadrants = {q: [] for q in WorksheetEntry.Quadrant.values}
+    quadrants: dict[str, list[WorksheetEntry]] = {q: [] for q in WorksheetEntry.Quadrant.values}
     for entry in sorted(entries, key=lambda e: (e.worksheet.dimension.order, e.pk)):
         if entry.kind == Kind.SWOT and entry.quadrant:
             quadrants[entry.quadrant].append(entry)

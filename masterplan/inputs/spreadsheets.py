@@ -5,9 +5,12 @@ rejected row is reported with its reason, and nothing is saved unless every row 
 """
 
 import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from celery import shared_task
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,11 +20,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from regency import imports
-from regency.models import Element, Opd
+from regency.models import Element, ImportJob, Opd, User
 
 from . import workflow
 from .forms import EntryForm, entry_kinds
-from .models import FundingSource, ReadinessComponent, Worksheet, WorksheetEntry
+from .models import FundingSource, InputWindow, ReadinessComponent, Worksheet, WorksheetEntry
 
 SHEET_TITLE = "Kertas Kerja"
 # (key, Indonesian header, width); the headers are what mentors read and type under
@@ -51,13 +54,13 @@ VERSION_COLUMN = ("version", "Versi", 7)
 YES, NO = "Ya", "Tidak"
 
 
-def _choice_labels(choices) -> dict[str, str]:
+def _choice_labels(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
     """value -> Indonesian label (without the English gloss in brackets)."""
     with override("id"):
         return {value: str(label).split(" (")[0] for value, label in choices}
 
 
-def _choice_values(choices) -> dict[str, str]:
+def _choice_values(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
     """Lower-cased label or value -> value, so that a typed 'baik' or 'Baik' both work."""
     values = {value.lower(): value for value, _label in choices}
     values.update({label.lower(): value for value, label in _choice_labels(choices).items()})
@@ -73,7 +76,7 @@ CHOICES = {
 }
 
 
-def _columns(years) -> list[tuple[str, str, int]]:
+def _columns(years: Iterable[int]) -> list[tuple[str, str, int]]:
     return (
         COLUMNS
         + [(f"target_{y}", f"Target {y}", 10) for y in years]
@@ -85,7 +88,7 @@ def _columns(years) -> list[tuple[str, str, int]]:
 # --- Export ----------------------------------------------------------------------------------
 
 
-def export(worksheets, years) -> bytes:
+def export(worksheets: Iterable[Worksheet], years: Iterable[int]) -> bytes:
     """One sheet, one row per entry of the given worksheets (ordered by OPD and dimension)."""
     columns = _columns(years)
     book = Workbook()
@@ -137,12 +140,12 @@ def export(worksheets, years) -> bytes:
     return buffer.getvalue()
 
 
-def filename(worksheet: Worksheet | None = None, window=None) -> str:
+def filename(worksheet: Worksheet | None = None, window: InputWindow | None = None) -> str:
     stamp = timezone.localdate().isoformat()
     if worksheet is not None:
         opd = (worksheet.opd.acronym or worksheet.opd.name).replace(" ", "-")
         return f"kertas-kerja-{opd}-{worksheet.dimension.code}-{stamp}.xlsx"
-    return f"kertas-kerja-bimtek-{window.stage}-{stamp}.xlsx"
+    return f"kertas-kerja-bimtek-{window.stage}-{stamp}.xlsx"  # type: ignore[union-attr]  # no worksheet: a window
 
 
 # --- Import ----------------------------------------------------------------------------------
@@ -170,7 +173,12 @@ class UnreadableFile(Exception):
     pass
 
 
-def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportResult:
+def import_worksheet(
+    worksheet: Worksheet,
+    data: File,
+    user: User,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
     """Read an XLSX file into one worksheet: every row valid, or nothing saved.
 
     ``progress(rows_checked)`` is called now and then while the rows are checked.
@@ -232,7 +240,7 @@ def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportR
             rejections.append(Rejection(number, title, reasons))
             continue
         if entry is None:
-            entry = WorksheetEntry(worksheet=worksheet, kind=kind)
+            entry = WorksheetEntry(worksheet=worksheet, kind=kind)  # type: ignore[misc]  # known: no reasons
         form_data, lookup_errors = _form_data(row, entry, years, elements, sources, opds)
         form = EntryForm(form_data, instance=entry, years=years)
         lookup_errors += [
@@ -243,7 +251,7 @@ def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportR
         ]
         if lookup_errors or not form.is_valid():
             reasons = lookup_errors + [
-                f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
+                f"{form.fields[name].label if name in form.fields else name}: {' '.join(map(str, errors))}"
                 for name, errors in form.errors.items()
             ]
             rejections.append(Rejection(number, title, reasons))
@@ -290,23 +298,24 @@ def import_worksheet(worksheet: Worksheet, data, user, progress=None) -> ImportR
     return result
 
 
-def _changed_since(version) -> str:
+def _changed_since(version: int | None) -> str:
     return _(
         "This entry was changed in the app after the file was downloaded (now version "
         "%(version)s); download the worksheet again so that nobody's change is lost."
     ) % {"version": version}
 
 
-def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
+def _read_rows(data: File) -> list[tuple[int, dict[str, str]]]:
     try:
         rows = imports.read_table(data, sheet_name=SHEET_TITLE)
     except imports.RefusedFile as refused:
         raise UnreadableFile(refused.message) from refused
     header = rows[0] if rows else ()
     keys_by_header = {}
+    key: str | None  # a column's key; None for a column the import does not know
     for key, title, _width in [*COLUMNS, VERSION_COLUMN]:
         keys_by_header[title.lower()] = key
-    keys = []
+    keys: list[str | None] = []
     for cell in header:
         text = str(cell or "").strip().lower()
         if text.startswith("target "):
@@ -319,7 +328,7 @@ def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
         raise UnreadableFile(_("The first row must hold the column headers, among them “Nama”."))
     result = []
     for number, values in enumerate(rows[1:], start=2):
-        row = {}
+        row: dict[str, str] = {}
         for key, value in zip(keys, values, strict=False):
             if key is None or value is None:
                 continue
@@ -331,19 +340,21 @@ def _read_rows(data) -> list[tuple[int, dict[str, str]]]:
     return result
 
 
-def count_rows(data) -> int:
+def count_rows(data: File) -> int:
     """How many rows under the header a file has (refusing it as the import would)."""
     rows = _read_rows(data)
     data.seek(0)
     return len(rows)
 
 
-def run_import_job(job, data, progress) -> dict:
+def run_import_job(job: ImportJob, data: File, progress: Callable[[int], None]) -> dict:
     """The import of a queued job (regency.imports.run), as the report the page shows."""
     worksheet = Worksheet.objects.select_related("window__programme", "opd", "dimension").get(
         pk=job.target_id
     )
     try:
+        # who asked for the import answers for its rows (an account is never deleted)
+        assert job.requested_by is not None
         result = import_worksheet(worksheet, data, job.requested_by, progress=progress)
     except UnreadableFile as error:
         raise imports.RefusedFile(str(error)) from error
@@ -354,12 +365,20 @@ def run_import_job(job, data, progress) -> dict:
         "updated": result.updated,
         "all_or_nothing": True,
         "rejected": [
-            {"row": r.row, "title": r.title, "reasons": r.reasons} for r in result.rejections
+            {"row": r.row, "title": r.title, "reasons": r.reasons}
+            for r in result.rejections  # type: ignore[union-attr]  # a list once imported
         ],
     }
 
 
-def _form_data(row, entry, years, elements, sources, opds):
+def _form_data(
+    row: dict[str, str],
+    entry: WorksheetEntry,
+    years: Iterable[int],
+    elements: dict[str, int],
+    sources: dict[str, int],
+    opds: dict[str, int],
+) -> tuple["_QueryDict", list[str]]:
     errors = []
     data = {
         "version": entry.version,
@@ -413,7 +432,7 @@ def _form_data(row, entry, years, elements, sources, opds):
 class _QueryDict(dict):
     """The little of QueryDict that a ModelForm reads: getlist for the partner OPDs."""
 
-    def getlist(self, key, default=None):
+    def getlist(self, key: str, default: list[Any] | None = None) -> list[Any]:
         value = self.get(key, default or [])
         return value if isinstance(value, list) else [value]
 

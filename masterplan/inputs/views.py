@@ -1,22 +1,25 @@
 """Pages of the OPD inputs: windows and their matrix, worksheets, entries, review."""
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency import imports
-from regency.models import Dimension, ImportJob, Opd, Programme
+from regency.models import Dimension, ImportJob, Opd, Programme, User
 from regency.outbox import enqueue
 from regency.permissions import (
     COMMENTERS,
     EVERYONE,
     READERS,
     SECRETARIAT,
+    AuthenticatedRequest,
     can_comment_inputs,
     can_fill_worksheet,
     can_review_inputs,
@@ -43,14 +46,14 @@ from .models import (
 )
 
 
-def _worksheet(user, worksheet_id) -> Worksheet:
+def _worksheet(user: User, worksheet_id: int) -> Worksheet:
     return get_object_or_404(
         Worksheet.objects.visible_to(user).select_related("window__programme", "opd", "dimension"),
         pk=worksheet_id,
     )
 
 
-def _entry(user, entry_id) -> WorksheetEntry:
+def _entry(user: User, entry_id: int) -> WorksheetEntry:
     entry = get_object_or_404(
         WorksheetEntry.objects.filter(
             worksheet__in=Worksheet.objects.visible_to(user)
@@ -66,7 +69,7 @@ def _entry(user, entry_id) -> WorksheetEntry:
 
 
 @role_required(READERS)
-def window_list(request):
+def window_list(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current()
     windows = programme.input_windows.all() if programme else InputWindow.objects.none()
     return render(
@@ -75,7 +78,7 @@ def window_list(request):
 
 
 @role_required(SECRETARIAT)
-def window_new(request):
+def window_new(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current()
     if programme is None:
         raise PermissionDenied
@@ -108,7 +111,7 @@ def window_new(request):
 
 
 @role_required(READERS)
-def window_detail(request, window_id):
+def window_detail(request: AuthenticatedRequest, window_id: int) -> HttpResponse:
     window = get_object_or_404(InputWindow, pk=window_id)
     dimensions, rows, counts = workflow.matrix(window)
     return render(
@@ -129,20 +132,20 @@ def window_detail(request, window_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def window_deadline(request, window_id):
+def window_deadline(request: AuthenticatedRequest, window_id: int) -> HttpResponse:
     window = get_object_or_404(InputWindow, pk=window_id)
     form = DeadlineForm(request.POST)
     if form.is_valid():
         workflow.extend_deadline(window, form.cleaned_data["deadline"])
         messages.success(request, _("The deadline has been changed."))
     else:
-        messages.error(request, " ".join(form.errors["deadline"]))
+        messages.error(request, " ".join(map(str, form.errors["deadline"])))
     return redirect("masterplan:inputs:window", window_id=window.pk)
 
 
 @require_POST
 @role_required(SECRETARIAT)
-def window_remind(request, window_id):
+def window_remind(request: AuthenticatedRequest, window_id: int) -> HttpResponse:
     window = get_object_or_404(InputWindow, pk=window_id)
     enqueue(workflow.send_input_reminders, window.pk)
     messages.success(request, _("Reminders are being sent to the OPDs that have not submitted."))
@@ -153,7 +156,9 @@ def window_remind(request, window_id):
 
 
 @role_required(EVERYONE)
-def worksheet_detail(request, worksheet_id, new_entry_form=None):
+def worksheet_detail(
+    request: AuthenticatedRequest, worksheet_id: int, new_entry_form: NewEntryForm | None = None
+) -> HttpResponse:
     """The worksheet; ``new_entry_form`` is a refused new entry, shown again with its errors."""
     worksheet = _worksheet(request.user, worksheet_id)
     comments = ReviewComment.objects.select_related("author")
@@ -164,7 +169,8 @@ def worksheet_detail(request, worksheet_id, new_entry_form=None):
     )
     years = worksheet.window.programme.years
     for entry in entries:
-        entry.plan = entry.yearly_plan(years) if entry.is_proposal else []
+        # for the template only
+        entry.plan = entry.yearly_plan(years) if entry.is_proposal else []  # type: ignore[attr-defined]
     can_fill = can_fill_worksheet(request.user, worksheet)
     return render(
         request,
@@ -185,7 +191,9 @@ def worksheet_detail(request, worksheet_id, new_entry_form=None):
     )
 
 
-def _sections(window, entries) -> list[tuple[str, list[WorksheetEntry]]]:
+def _sections(
+    window: InputWindow, entries: list[WorksheetEntry]
+) -> list[tuple[str, list[WorksheetEntry]]]:
     """The entries under the headings of the kinds of input the window asks for."""
     Kind = WorksheetEntry.Kind
     sections = []
@@ -203,7 +211,7 @@ def _sections(window, entries) -> list[tuple[str, list[WorksheetEntry]]]:
 
 @require_POST
 @role_required(EVERYONE)
-def worksheet_action(request, worksheet_id, action):
+def worksheet_action(request: AuthenticatedRequest, worksheet_id: int, action: str) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)
     if action not in workflow.TRANSITIONS:
         return HttpResponseBadRequest()
@@ -211,7 +219,7 @@ def worksheet_action(request, worksheet_id, action):
     if action == "return":
         form = ReturnForm(request.POST)
         if not form.is_valid():
-            messages.error(request, " ".join(form.errors["note"]))
+            messages.error(request, " ".join(map(str, form.errors["note"])))
             return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
         note = form.cleaned_data["note"]
     try:
@@ -228,7 +236,7 @@ def worksheet_action(request, worksheet_id, action):
 
 @require_POST
 @role_required(COMMENTERS)
-def comment_add(request, worksheet_id):
+def comment_add(request: AuthenticatedRequest, worksheet_id: int) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -238,7 +246,7 @@ def comment_add(request, worksheet_id):
         workflow.add_comment(worksheet, request.user, form.cleaned_data["text"], entry=entry)
         messages.success(request, _("Your comment has been saved."))
     else:
-        messages.error(request, " ".join(form.errors["text"]))
+        messages.error(request, " ".join(map(str, form.errors["text"])))
     return redirect("masterplan:inputs:worksheet", worksheet_id=worksheet.pk)
 
 
@@ -247,7 +255,7 @@ def comment_add(request, worksheet_id):
 
 @require_POST
 @role_required(EVERYONE)
-def entry_new(request, worksheet_id):
+def entry_new(request: AuthenticatedRequest, worksheet_id: int) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)
     if not can_fill_worksheet(request.user, worksheet):
         raise PermissionDenied
@@ -263,7 +271,7 @@ def entry_new(request, worksheet_id):
 
 
 @role_required(EVERYONE)
-def entry_edit(request, entry_id):
+def entry_edit(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = _entry(request.user, entry_id)
     years = entry.worksheet.window.programme.years
     form = EntryForm(request.POST or None, instance=entry, years=years)
@@ -289,11 +297,11 @@ def entry_edit(request, entry_id):
 
 @require_POST
 @role_required(EVERYONE)
-def entry_autosave(request, entry_id):
+def entry_autosave(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     """htmx saves the draft as the person types; answers with a short status line."""
     entry = _entry(request.user, entry_id)
     form = EntryForm(request.POST, instance=entry, years=entry.worksheet.window.programme.years)
-    context = {"entry": entry}
+    context: dict[str, Any] = {"entry": entry}
     if not form.is_valid():
         context["invalid"] = True
     else:
@@ -308,17 +316,17 @@ def entry_autosave(request, entry_id):
     return render(request, "masterplan/inputs/_autosave_status.html", context)
 
 
-def _conflict(form, current):
+def _conflict(form: EntryForm, current: WorksheetEntry) -> dict[str, Any]:
     """Keep what the person typed, and let a deliberate second save replace the other one."""
-    data = form.data.copy()
-    data["version"] = current.version
+    data = cast(QueryDict, form.data).copy()  # request.POST
+    data["version"] = current.version  # type: ignore[assignment]  # QueryDict stores it as it is
     form.data = data
     return {"current": current, "differences": form.differences(current)}
 
 
 @require_POST
 @role_required(EVERYONE)
-def entry_delete(request, entry_id):
+def entry_delete(request: AuthenticatedRequest, entry_id: int) -> HttpResponse:
     entry = _entry(request.user, entry_id)
     try:
         workflow.delete_entry(entry)
@@ -333,7 +341,7 @@ def entry_delete(request, entry_id):
 
 
 @role_required(READERS)
-def window_readiness(request, window_id):
+def window_readiness(request: AuthenticatedRequest, window_id: int) -> HttpResponse:
     window = get_object_or_404(InputWindow, pk=window_id)
     accepted_only = request.GET.get("all") != "1"
     entries = list(readiness.entries_of(window, accepted_only=accepted_only))
@@ -366,28 +374,29 @@ def _xlsx_response(content: bytes, name: str) -> HttpResponse:
 
 
 @role_required(EVERYONE)
-def worksheet_export(request, worksheet_id):
+def worksheet_export(request: AuthenticatedRequest, worksheet_id: int) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)
     content = spreadsheets.export([worksheet], worksheet.window.programme.years)
     return _xlsx_response(content, spreadsheets.filename(worksheet=worksheet))
 
 
 @role_required(READERS)
-def window_export(request, window_id):
+def window_export(request: AuthenticatedRequest, window_id: int) -> HttpResponse:
     window = get_object_or_404(InputWindow.objects.select_related("programme"), pk=window_id)
     content = spreadsheets.export(window.worksheets.all(), window.programme.years)
     return _xlsx_response(content, spreadsheets.filename(window=window))
 
 
 @role_required(EVERYONE)
-def worksheet_import(request, worksheet_id):
+def worksheet_import(request: AuthenticatedRequest, worksheet_id: int) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)
     if not can_fill_worksheet(request.user, worksheet):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     job = ImportJob.objects.filter(
-        pk=request.GET.get("job") if request.GET.get("job", "").isdigit() else None,
+        # no job asked: pk=None finds none
+        pk=request.GET.get("job") if request.GET.get("job", "").isdigit() else None,  # type: ignore[misc]
         kind=ImportJob.Kind.WORKSHEET,
         target_id=worksheet.pk,
         requested_by=request.user,

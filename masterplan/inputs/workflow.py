@@ -2,6 +2,7 @@
 the secretariat's matrix and the reminder e-mails."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from celery import shared_task
@@ -9,12 +10,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.forms import ModelForm
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from regency.models import ROLES_WITH_OPD, Dimension, Opd, Role, User
+from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme, Role, User
 from regency.outbox import enqueue
 from regency.permissions import (
     READERS,
@@ -32,7 +34,7 @@ State = Worksheet.State
 class StaleEntry(Exception):
     """Someone saved the entry after this person loaded it; their save is refused."""
 
-    def __init__(self, current: WorksheetEntry):
+    def __init__(self, current: WorksheetEntry) -> None:
         super().__init__("stale entry")
         self.current = current
 
@@ -40,7 +42,7 @@ class StaleEntry(Exception):
 class WrongState(Exception):
     """The worksheet is not in a state that allows this change."""
 
-    def __init__(self, state: str, empty: bool = False):
+    def __init__(self, state: str, empty: bool = False) -> None:
         super().__init__(state)
         self.state, self.empty = state, empty
 
@@ -58,17 +60,17 @@ class WrongState(Exception):
 
 @transaction.atomic
 def open_window(
-    programme,
+    programme: Programme,
     *,
-    stage,
-    title,
-    kinds,
-    deadline,
-    opds,
-    dimensions,
-    reminder_days=3,
-    readiness_components=None,
-    by=None,
+    stage: int,
+    title: str,
+    kinds: Iterable[str],
+    deadline: datetime.datetime,
+    opds: Iterable[Opd],
+    dimensions: Iterable[Dimension],
+    reminder_days: int = 3,
+    readiness_components: Iterable[str] | None = None,
+    by: User | None = None,
 ) -> InputWindow:
     """Open a window and create one not-started worksheet per OPD and dimension asked."""
     window = InputWindow.objects.create(
@@ -111,7 +113,7 @@ def lock_editable(worksheet_id: int) -> Worksheet:
 
 
 def save_entry(
-    entry: WorksheetEntry, form, expected_version: int, user, page: str = ""
+    entry: WorksheetEntry, form: ModelForm, expected_version: int, user: User, page: str = ""
 ) -> WorksheetEntry:
     """Save a valid entry form unless the stored entry changed since ``expected_version``.
 
@@ -137,7 +139,7 @@ def save_entry(
     return saved
 
 
-def add_entry(worksheet: Worksheet, form, user) -> WorksheetEntry:
+def add_entry(worksheet: Worksheet, form: ModelForm, user: User) -> WorksheetEntry:
     entry = form.save(commit=False)
     entry.worksheet = worksheet
     entry.updated_by = user
@@ -171,13 +173,15 @@ TRANSITIONS = {
 }
 
 
-def may_change(user, worksheet: Worksheet, action: str) -> bool:
+def may_change(user: User, worksheet: Worksheet, action: str) -> bool:
     if action == "submit":
         return can_fill_worksheet(user, worksheet)
     return can_review_inputs(user)
 
 
-def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> WorksheetStateChange:
+def change_state(
+    worksheet: Worksheet, action: str, user: User, note: str = ""
+) -> WorksheetStateChange:
     """Submit, accept or return a worksheet; record who and when; e-mail after commit."""
     if not may_change(user, worksheet, action):
         raise PermissionDenied
@@ -200,7 +204,9 @@ def change_state(worksheet: Worksheet, action: str, user, note: str = "") -> Wor
     return change
 
 
-def add_comment(worksheet: Worksheet, user, text: str, entry=None) -> ReviewComment:
+def add_comment(
+    worksheet: Worksheet, user: User, text: str, entry: WorksheetEntry | None = None
+) -> ReviewComment:
     return ReviewComment.objects.create(worksheet=worksheet, entry=entry, author=user, text=text)
 
 
@@ -355,7 +361,7 @@ def matrix(window: InputWindow) -> tuple[list[Dimension], list[MatrixRow], dict[
     return dimensions, rows, counts
 
 
-def home_context(user, programme) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
     """What the home page shows of the inputs: an OPD's worksheets due, or the open windows."""
     if programme is None:
         return {}
@@ -369,7 +375,8 @@ def home_context(user, programme) -> dict:
             .select_related("window", "dimension")
             .order_by("window__deadline", "dimension__order")
         )
-        due, done = [], []
+        due: list[Worksheet] = []
+        done: list[Worksheet] = []
         for worksheet in mine:
             (due if worksheet.state in Worksheet.OPEN else done).append(worksheet)
         return {"inputs_due": due, "inputs_done": done, "inputs_now": timezone.now()}

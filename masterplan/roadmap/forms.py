@@ -1,16 +1,22 @@
 """Forms of the roadmap: an item, a yearly report line, an evaluation year."""
 
+from typing import Any, cast
+
 from django import forms
+from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regency.models import Opd
+from regency.models import Opd, Programme
 
 from ..inputs.models import Worksheet, WorksheetEntry
 from .models import EvaluationYear, QuickWinOrigin, RoadmapItem, RoadmapRealisation
 
 
 class RoadmapItemForm(forms.ModelForm):
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     class Meta:
         model = RoadmapItem
         fields = [
@@ -38,7 +44,7 @@ class RoadmapItemForm(forms.ModelForm):
             "status_solution": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, programme, **kwargs):
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.programme = programme
         self.fields["lead_opd"].queryset = Opd.objects.filter(is_active=True)
@@ -75,15 +81,15 @@ class RoadmapItemForm(forms.ModelForm):
         return updated.isoformat() if updated else ""
 
     @property
-    def main_fields(self):
+    def main_fields(self) -> list[BoundField]:
         return [self[name] for name in self.Meta.fields]
 
     @property
-    def yearly_rows(self):
+    def yearly_rows(self) -> list[tuple[int, BoundField, BoundField]]:
         return [(year, self[f"target_{year}"], self[f"budget_{year}"]) for year in self.years]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         if self.instance.pk and data.get("loaded") != self.version:
             raise forms.ValidationError(
                 _(
@@ -107,7 +113,7 @@ class RoadmapItemForm(forms.ModelForm):
                         )
         return data
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> RoadmapItem:
         item = self.instance
         item.yearly_targets = {
             str(year): self.cleaned_data[f"target_{year}"].strip()
@@ -131,8 +137,8 @@ class RealisationForm(forms.ModelForm):
             "solution": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         if not data.get("target_met"):
             if not (data.get("reason") or "").strip():
                 self.add_error("reason", _("Say why the target was missed."))
@@ -148,12 +154,12 @@ class EvaluationForm(forms.ModelForm):
             f"{part}_{kind}" for kind in ("weight", "score") for part in EvaluationYear.PARTS
         ]
 
-    def __init__(self, *args, programme=None, **kwargs):
+    def __init__(self, *args: Any, programme: Programme | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.programme = programme
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         weights = [data.get(f"{part}_weight") or 0 for part in EvaluationYear.PARTS]
         if sum(weights) != 100:
             raise forms.ValidationError(
@@ -174,11 +180,14 @@ class EvaluationForm(forms.ModelForm):
 class QuickWinOriginForm(forms.ModelForm):
     """Link a quick win to the roadmap item or the accepted proposal it came from."""
 
+    # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
+    fields: dict[str, Any]
+
     class Meta:
         model = QuickWinOrigin
         fields = ["roadmap_item", "proposal"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         quick_win = self.instance.quick_win
         programme = quick_win.programme
@@ -202,8 +211,8 @@ class QuickWinOriginForm(forms.ModelForm):
             "Proposals of accepted worksheets; the ones marked as quick wins come first."
         )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data
         item, proposal = data.get("roadmap_item"), data.get("proposal")
         if not item and not proposal:
             raise forms.ValidationError(_("Choose a roadmap item or a proposal."))

@@ -2,6 +2,7 @@
 ministry's evaluation index, and where a quick win came from."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,9 @@ from regency.models import Programme
 from regency.permissions import READERS, scope_to_opd
 
 from ..inputs.models import FundingSource, WorksheetEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Roadmap: programmes per dimension over the masterplan's years, their yearly monitoring and
 # the ministry's evaluation index.
@@ -109,7 +113,7 @@ class RoadmapItem(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
+        errors: dict[str, Any] = {}
         programme = self.programme if self.programme_id else None
         if self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = _("The last year cannot come before the first year.")
@@ -125,7 +129,7 @@ class RoadmapItem(models.Model):
                 errors["status_reason"] = _("Say why the programme is delayed or postponed.")
             if not self.status_solution.strip():
                 errors["status_solution"] = _("Say what is planned to solve it.")
-        if self.element_id and self.dimension_id and self.element.dimension_id != self.dimension_id:
+        if self.element_id and self.dimension_id and self.element.dimension_id != self.dimension_id:  # type: ignore[union-attr]
             errors["element"] = _("The element does not belong to this dimension.")
         if errors:
             raise ValidationError(errors)
@@ -134,7 +138,7 @@ class RoadmapItem(models.Model):
     def horizon(self) -> str:
         return horizon(self.programme.period_start, self.end_year)
 
-    def get_horizon_display(self) -> str:
+    def get_horizon_display(self) -> "StrOrPromise":
         return self.Horizon(self.horizon).label
 
     @property
@@ -196,7 +200,7 @@ class QuickWinOrigin(models.Model):
     def __str__(self) -> str:
         if self.roadmap_item_id:
             return str(self.roadmap_item)
-        return f"{self.proposal.title} ({self.proposal.worksheet.opd.display_name})"
+        return f"{self.proposal.title} ({self.proposal.worksheet.opd.display_name})"  # type: ignore[union-attr]  # an item or a proposal
 
 
 class RoadmapRealisation(models.Model):

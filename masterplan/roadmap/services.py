@@ -1,24 +1,27 @@
 """The roadmap: turning accepted proposals into items, the yearly monitoring and the index."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pygal
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from quickwins.models import QuickWin
 from quickwins.origins import Origin, OriginLinks
 from regency import charts
-from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme
+from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme, User
 from regency.permissions import has_role, is_secretariat
 
 from ..inputs.models import Worksheet, WorksheetEntry
 from .models import QuickWinOrigin, RoadmapItem, RoadmapRealisation, evaluation_index, horizon  # noqa: F401
 
 
-def accepted_proposals(programme: Programme):
+def accepted_proposals(programme: Programme) -> QuerySet[WorksheetEntry]:
     """Proposals of accepted worksheets that are not yet on the roadmap."""
     return (
         WorksheetEntry.objects.filter(
@@ -33,7 +36,7 @@ def accepted_proposals(programme: Programme):
     )
 
 
-def _years(programme: Programme, entries) -> tuple[int, int]:
+def _years(programme: Programme, entries: Iterable[WorksheetEntry]) -> tuple[int, int]:
     years = sorted(
         int(year)
         for entry in entries
@@ -46,7 +49,9 @@ def _years(programme: Programme, entries) -> tuple[int, int]:
 
 
 @transaction.atomic
-def promote(programme: Programme, entries: list[WorksheetEntry], lead: Opd | None = None):
+def promote(
+    programme: Programme, entries: list[WorksheetEntry], lead: Opd | None = None
+) -> RoadmapItem:
     """One roadmap item from one proposal or from near-duplicates of several OPDs.
 
     The lead OPD is ``lead`` (one of the proposing OPDs) or the first proposal's; the other
@@ -59,7 +64,8 @@ def promote(programme: Programme, entries: list[WorksheetEntry], lead: Opd | Non
     if lead is None:
         lead = entries[0].worksheet.opd
     main = next((e for e in entries if e.worksheet.opd_id == lead.pk), entries[0])
-    targets, budgets = {}, {}
+    targets: dict[str, Any] = {}
+    budgets: dict[str, Any] = {}
     for entry in [main, *[e for e in entries if e is not main]]:
         for year, value in entry.yearly_targets.items():
             targets.setdefault(str(year), value)
@@ -93,7 +99,9 @@ def promote(programme: Programme, entries: list[WorksheetEntry], lead: Opd | Non
 
 
 @transaction.atomic
-def promote_all(programme: Programme, groups: Iterable[tuple[list[WorksheetEntry], Opd | None]]):
+def promote_all(
+    programme: Programme, groups: Iterable[tuple[list[WorksheetEntry], Opd | None]]
+) -> list[RoadmapItem]:
     """Promote every group in one step; a proposal already on the roadmap is refused."""
     groups = list(groups)
     ids = [entry.pk for entries, _lead in groups for entry in entries]
@@ -118,7 +126,7 @@ class DimensionProgress:
 ACTIVE = (RoadmapItem.Status.RUNNING, RoadmapItem.Status.DONE)
 
 
-def items_of_year(programme: Programme, year: int):
+def items_of_year(programme: Programme, year: int) -> QuerySet[RoadmapItem]:
     return RoadmapItem.objects.filter(
         programme=programme, start_year__lte=year, end_year__gte=year
     ).exclude(status=RoadmapItem.Status.CANCELLED)
@@ -150,7 +158,7 @@ def opds_not_reported(programme: Programme, year: int) -> list[Opd]:
             "item_id", flat=True
         )
     )
-    missing = defaultdict(int)
+    missing: defaultdict[int, int] = defaultdict(int)
     for item_id, opd_id in items.values_list("pk", "lead_opd_id"):
         if item_id not in reported:
             missing[opd_id] += 1
@@ -232,7 +240,7 @@ def report_year(programme: Programme) -> int:
     return min(max(today, programme.period_start), programme.period_end)
 
 
-def home_context(user, programme: Programme | None) -> dict:
+def home_context(user: User, programme: Programme | None) -> dict:
     """The yearly report on the home page: for an OPD's people, how many of this year's items
     their OPD leads are still unreported; for the secretariat, which OPDs have not reported."""
     from django.utils import timezone
@@ -252,7 +260,7 @@ def home_context(user, programme: Programme | None) -> dict:
     return {"roadmap_year": year, "roadmap_to_report": total - reported, "roadmap_total": total}
 
 
-def quick_win_origin_links(quick_win, user):
+def quick_win_origin_links(quick_win: QuickWin, user: User) -> OriginLinks:
     """What a quick win's page says of its origin (registered with quickwins.origins)."""
     edit_url = ""
     if is_secretariat(user):
@@ -267,9 +275,9 @@ def quick_win_origin_links(quick_win, user):
     if origin.roadmap_item_id:
         visible = RoadmapItem.objects.visible_to(user).filter(pk=origin.roadmap_item_id).exists()
         url = reverse("masterplan:roadmap:item", args=[origin.roadmap_item_id]) if visible else ""
-        label = _("Roadmap: %(title)s") % {"title": origin.roadmap_item.title}
+        label = _("Roadmap: %(title)s") % {"title": origin.roadmap_item.title}  # type: ignore[union-attr]
     else:
-        worksheet = origin.proposal.worksheet
+        worksheet = origin.proposal.worksheet  # type: ignore[union-attr]  # an item or a proposal
         visible = Worksheet.objects.visible_to(user).filter(pk=worksheet.pk).exists()
         if visible:
             url = reverse("masterplan:inputs:worksheet", args=[worksheet.pk])
@@ -280,10 +288,10 @@ def quick_win_origin_links(quick_win, user):
     return OriginLinks(Origin(str(label), url), edit_url)
 
 
-def dimension_status_svg(items, dimensions) -> str:
+def dimension_status_svg(items: Iterable[RoadmapItem], dimensions: Collection[Dimension]) -> str:
     """Per dimension, how many programmes are in each status: stacked bars, one per dimension."""
     statuses = list(RoadmapItem.Status)
-    counts = defaultdict(int)
+    counts: defaultdict[tuple[int, str], int] = defaultdict(int)
     for item in items:
         counts[item.dimension_id, item.status] += 1
     chart = charts.draw(
@@ -333,7 +341,9 @@ class PublicSummary:
     legend: list
 
 
-def charts_cached(name: str, items: list[RoadmapItem], draw, depends_on=()):
+def charts_cached(
+    name: str, items: list[RoadmapItem], draw: Callable[[], Any], depends_on: Iterable[Any] = ()
+) -> Any:
     """What ``draw()`` returns for these items, cached until one of them changes (the key holds
     every item's id and last change, the language the labels are in, and ``depends_on``: what
     else the charts draw, e.g. the dimensions' names or the programme's years). The timeline

@@ -2,11 +2,13 @@
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from regency.permissions import (
     EVERYONE,
     READERS,
     SECRETARIAT,
+    AuthenticatedRequest,
     can_report_roadmap,
     has_role,
     role_required,
@@ -30,7 +33,7 @@ from .forms import EvaluationForm, QuickWinOriginForm, RealisationForm, RoadmapI
 from .models import EvaluationYear, QuickWinOrigin, RoadmapItem, RoadmapRealisation
 
 
-def _year(request, programme) -> int:
+def _year(request: HttpRequest, programme: Programme) -> int:
     """The year asked for in ``?year=``; else the year OPDs report on now."""
     try:
         year = int(request.GET.get("year") or 0)
@@ -40,7 +43,7 @@ def _year(request, programme) -> int:
 
 
 @role_required(EVERYONE)
-def item_list(request):
+def item_list(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     items = (
         RoadmapItem.objects.visible_to(request.user)
@@ -86,7 +89,7 @@ def item_list(request):
     )
 
 
-def _rows(items, years):
+def _rows(items: Iterable[RoadmapItem], years: list[int]) -> Iterator[list[Any]]:
     yield (
         [_("Dimension"), _("Element"), _("Programme"), _("Lead OPD"), _("Supporting OPDs")]
         + [_("Horizon"), _("Years"), _("Indicator"), _("Baseline"), _("Funding source")]
@@ -106,7 +109,7 @@ def _rows(items, years):
         )
 
 
-def _csv(items, programme) -> HttpResponse:
+def _csv(items: Iterable[RoadmapItem], programme: Programme) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="roadmap.csv"'
     writer = csv.writer(response)
@@ -114,7 +117,7 @@ def _csv(items, programme) -> HttpResponse:
     return response
 
 
-def _xlsx(items, programme) -> HttpResponse:
+def _xlsx(items: Iterable[RoadmapItem], programme: Programme) -> HttpResponse:
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -133,7 +136,7 @@ def _xlsx(items, programme) -> HttpResponse:
 
 
 @role_required(SECRETARIAT)
-def promote(request):
+def promote(request: AuthenticatedRequest) -> HttpResponse:
     """Turn accepted proposals into roadmap items in one step, merging the ones given one group."""
     programme = Programme.current_or_404()
     proposals = list(services.accepted_proposals(programme))
@@ -166,7 +169,7 @@ def promote(request):
     )
 
 
-def _visible_item(request, item_id) -> RoadmapItem:
+def _visible_item(request: AuthenticatedRequest, item_id: int) -> RoadmapItem:
     return get_object_or_404(
         RoadmapItem.objects.visible_to(request.user)
         .select_related("dimension", "element", "lead_opd", "funding_source", "programme")
@@ -176,7 +179,13 @@ def _visible_item(request, item_id) -> RoadmapItem:
     )
 
 
-def _item_page(request, item, year, form, status=200):
+def _item_page(
+    request: AuthenticatedRequest,
+    item: RoadmapItem,
+    year: int,
+    form: RealisationForm | None,
+    status: int = 200,
+) -> HttpResponse:
     realisations = {r.year: r for r in item.realisations.select_related("reported_by")}
     context = {
         "item": item,
@@ -199,7 +208,7 @@ def _item_page(request, item, year, form, status=200):
 
 
 @role_required(EVERYONE)
-def item_detail(request, item_id):
+def item_detail(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
     """One item: its plan year by year next to what was reported, where it came from, its quick
     wins, and for the lead OPD the form to report a year."""
     item = _visible_item(request, item_id)
@@ -212,7 +221,7 @@ def item_detail(request, item_id):
 
 
 @role_required(SECRETARIAT)
-def item_edit(request, item_id=None):
+def item_edit(request: AuthenticatedRequest, item_id: int | None = None) -> HttpResponse:
     """Edit an item, or add one that came from no proposal (e.g. the regent's own programme)."""
     programme = Programme.current_or_404()
     item = None
@@ -234,7 +243,7 @@ def item_edit(request, item_id=None):
 
 
 @role_required(SECRETARIAT)
-def quick_win_from_item(request, item_id):
+def quick_win_from_item(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
     """A new quick win filled in from a roadmap item, and linked to it."""
     programme = Programme.current_or_404()
     item = get_object_or_404(RoadmapItem, pk=item_id, programme=programme)
@@ -263,7 +272,7 @@ def quick_win_from_item(request, item_id):
 
 
 @role_required(SECRETARIAT)
-def quick_win_origin(request, quick_win_id):
+def quick_win_origin(request: AuthenticatedRequest, quick_win_id: int) -> HttpResponse:
     """Link an existing quick win to the roadmap item or the proposal it came from."""
     programme = Programme.current_or_404()
     quick_win = get_object_or_404(QuickWin, pk=quick_win_id, programme=programme)
@@ -290,7 +299,7 @@ def quick_win_origin(request, quick_win_id):
 
 @require_POST
 @role_required(SECRETARIAT)
-def publish_summary(request):
+def publish_summary(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     programme.roadmap_published = request.POST.get("published") == "1"
     programme.save(update_fields=["roadmap_published"])
@@ -302,7 +311,7 @@ def publish_summary(request):
 
 
 @role_required(EVERYONE)
-def report(request):
+def report(request: AuthenticatedRequest) -> HttpResponse:
     """The yearly report of the user's OPD: one line per item it leads."""
     programme = Programme.current_or_404()
     if not request.user.opd_id or not has_role(request.user, services.REPORTERS):
@@ -345,7 +354,7 @@ def report(request):
 
 @require_POST
 @role_required(EVERYONE)
-def report_item(request, item_id):
+def report_item(request: AuthenticatedRequest, item_id: int) -> HttpResponse:
     """Report one year of one item from its page; another OPD's item is not found."""
     item = _visible_item(request, item_id)
     if not can_report_roadmap(request.user, item):
@@ -366,7 +375,7 @@ def report_item(request, item_id):
 
 
 @role_required(READERS)
-def monitoring(request):
+def monitoring(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     year = _year(request, programme)
     return render(
@@ -385,7 +394,7 @@ def monitoring(request):
 
 
 @role_required(READERS)
-def evaluation(request):
+def evaluation(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
     form = None
     if has_role(request.user, SECRETARIAT):

@@ -5,6 +5,7 @@ people changed in the demo) alone.
 """
 
 import io
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
@@ -72,12 +73,12 @@ class Command(BaseCommand):
             )
             opds[acronym] = opd
 
-        programme = Programme.objects.filter(year_joined=demo.PROGRAMME["year_joined"]).first()
+        programme = Programme.objects.filter(year_joined=demo.PROGRAMME["year_joined"]).first()  # type: ignore[misc]  # an int
         if programme is None:
             programme = Programme.objects.create(**demo.PROGRAMME)  # signals add stages, books
             self._fill_programme(programme)
 
-        accounts = [
+        accounts: list[tuple[Any, ...]] = [
             *demo.ACCOUNTS,
             *(
                 (
