@@ -97,7 +97,7 @@ def preview_of(chapter: Chapter, body: str, title: str | None = None):
     return rendering.number_chapter(chapter.order, title or chapter.title, filled)
 
 
-@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
+@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large, SECRETARIAT)
 @role_required(SECRETARIAT)
 def chapter_edit(request, chapter_id):
     chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
@@ -155,7 +155,7 @@ def _conflict(stale: revisions.StaleSave, typed: str) -> dict:
     }
 
 
-@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
+@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large, SECRETARIAT)
 @require_POST
 @role_required(SECRETARIAT)
 def chapter_preview(request, chapter_id):
