@@ -22,6 +22,7 @@ from django.http import FileResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
@@ -304,6 +305,23 @@ class PrivateFileField(forms.FileField):
         return None if isinstance(value, FieldFile) else value
 
 
+def _files_too_large(megabytes: int) -> str:
+    return _(
+        "The chosen file is over the limit of %(megabytes)s MB. Choose a smaller file; the "
+        "form has not been sent, so what you typed is still here."
+    ) % {"megabytes": megabytes}
+
+
+def size_limit(megabytes: int) -> dict:
+    """Attributes for the widget of a file field of a view with ``upload_limit(megabytes)``:
+    static/js/app.js refuses files that are together larger before the form is sent, with
+    the message (in the language of the page), so that nothing typed in the form is lost."""
+    return {
+        "data-max-bytes": megabytes * MEGABYTE,
+        "data-too-large": lazy(_files_too_large, str)(megabytes),
+    }
+
+
 def upload_limit(megabytes: int, back: str = "", json: bool = False):
     """Refuse a request whose body is over ``megabytes`` before any of it is read.
 
@@ -329,7 +347,8 @@ def upload_limit(megabytes: int, back: str = "", json: bool = False):
             ) % {"megabytes": megabytes}
             if json:
                 return JsonResponse({"error": message}, status=413)
-            messages.error(request, message)
+            nothing_saved = _("Nothing was saved: fill in the form and send it again.")
+            messages.error(request, f"{message} {nothing_saved}")
             target = reverse(back, args=args, kwargs=kwargs) if back else request.get_full_path()
             return redirect(target)
 

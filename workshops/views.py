@@ -26,6 +26,8 @@ from regency.permissions import (
 
 from . import attendance, photos, planning, printing, register
 from .forms import (
+    EVIDENCE_MAX_MEGABYTES,
+    IMPORT_MAX_MEGABYTES,
     AgendaItemForm,
     FollowUpForm,
     ImportForm,
@@ -137,7 +139,7 @@ def agenda_add(request, workshop_id):
 
 
 @require_POST
-@files.upload_limit(50, back="workshops:detail")
+@files.upload_limit(EVIDENCE_MAX_MEGABYTES, back="workshops:detail")
 @role_required(SECRETARIAT)
 def output_add(request, workshop_id):
     return _add_to_workshop(request, workshop_id, TargetOutputForm)
@@ -155,7 +157,7 @@ def item_delete(request, kind, item_id):
     return redirect("workshops:detail", workshop_id=workshop_id)
 
 
-@files.upload_limit(50)
+@files.upload_limit(EVIDENCE_MAX_MEGABYTES)
 @role_required(SECRETARIAT)
 def output_edit(request, output_id):
     output = get_object_or_404(TargetOutput.objects.select_related("workshop"), pk=output_id)
@@ -207,6 +209,7 @@ def participant_add(request, participant_id=None):
     return render(request, "workshops/participant_form.html", {"form": form, "person": instance})
 
 
+@files.upload_limit(IMPORT_MAX_MEGABYTES)
 @role_required(SECRETARIAT)
 def participant_import(request):
     programme = Programme.current_or_404()

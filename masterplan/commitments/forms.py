@@ -6,6 +6,7 @@ import binascii
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from regency.files import size_limit
 from regency.models import Regency
 
 from . import signing
@@ -115,7 +116,10 @@ VERIFY_MAX_MEGABYTES = 20
 
 
 class VerifyForm(forms.Form):
-    file = forms.FileField(label=_("Signed PDF of a commitment sheet"))
+    file = forms.FileField(
+        label=_("Signed PDF of a commitment sheet"),
+        widget=forms.FileInput(attrs=size_limit(VERIFY_MAX_MEGABYTES)),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency import imports
+from regency import files, imports
 from regency.models import Dimension, ImportJob, Opd, Programme
 from regency.outbox import enqueue
 from regency.permissions import (
@@ -25,6 +25,7 @@ from regency.permissions import (
 
 from . import readiness, spreadsheets, workflow
 from .forms import (
+    MAX_IMPORT_MEGABYTES,
     CommentForm,
     DeadlineForm,
     EntryForm,
@@ -379,6 +380,7 @@ def window_export(request, window_id):
     return _xlsx_response(content, spreadsheets.filename(window=window))
 
 
+@files.upload_limit(MAX_IMPORT_MEGABYTES)
 @role_required(EVERYONE)
 def worksheet_import(request, worksheet_id):
     worksheet = _worksheet(request.user, worksheet_id)
