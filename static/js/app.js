@@ -45,6 +45,23 @@
       refused[0].focus();
     }
   }, true);
+  // <form data-sign-out>: the chapter drafts kept in this browser (chapter_editor.js) are
+  // deleted before signing out, so that the next person at a shared computer finds none.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-sign-out") || !window.indexedDB || form.dataset.cleared) return;
+    event.preventDefault();
+    var sent = false;
+    function signOut() {
+      if (sent) return;
+      sent = true;
+      form.dataset.cleared = "1";
+      form.submit();
+    }
+    var deleting = indexedDB.deleteDatabase("chapter-drafts");
+    deleting.onsuccess = deleting.onerror = deleting.onblocked = signOut;
+    setTimeout(signOut, 2000); // never keep anyone from signing out
+  });
   // <form data-confirm="Question?">: sent only once the user agrees.
   document.addEventListener("submit", function (event) {
     var question = event.target.dataset && event.target.dataset.confirm;
