@@ -46,11 +46,18 @@ class PrivateStorage(FileSystemStorage):
 
 logger = logging.getLogger(__name__)
 
+# The folders print HTML may read besides the static files: the pictures of chapters (in
+# private storage, masterplan/books/rendering.py stores them) and the regency's emblem (in
+# MEDIA_ROOT, regency.models.Regency.emblem). Nothing else of private storage (evidence,
+# imports, signed sheets) may end up in a PDF through a link in a chapter.
+PRINT_PRIVATE_DIR = "chapter-images"
+PRINT_MEDIA_DIR = "emblem"
+
 
 def print_file(url: str) -> Path | None:
     """The file a ``file:`` URL of print HTML may read, or None: only the app's static files
-    (a /static/ path or a file under STATIC_ROOT or STATICFILES_DIRS) and files under
-    MEDIA_ROOT and PRIVATE_MEDIA_ROOT, after resolving ../ and symbolic links."""
+    (a /static/ path or a file under STATIC_ROOT or STATICFILES_DIRS), the chapter pictures
+    and the emblem, after resolving ../ and symbolic links."""
     from django.contrib.staticfiles import finders
 
     parts = urlsplit(url)
@@ -61,7 +68,11 @@ def print_file(url: str) -> Path | None:
     if str(path).startswith(static_prefix):  # a /static/ link, as base_url "/" makes it
         relative = str(path)[len(static_prefix) :]
         path = Path(finders.find(relative) or Path(settings.STATIC_ROOT) / relative)
-    roots = [settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT, settings.STATIC_ROOT]
+    roots = [
+        Path(settings.MEDIA_ROOT) / PRINT_MEDIA_DIR,
+        Path(settings.PRIVATE_MEDIA_ROOT) / PRINT_PRIVATE_DIR,
+        settings.STATIC_ROOT,
+    ]
     roots += [
         entry[1] if isinstance(entry, tuple) else entry for entry in settings.STATICFILES_DIRS
     ]
