@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from regency.files import check_picture
+from regency.files import check_picture, size_limit
 from regency.models import Programme
 
 from .models import FUNDING_SOURCES, ProgressUpdate, QuickWin
@@ -71,7 +71,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultiplePhotoField(forms.FileField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+            "widget",
+            MultipleFileInput(
+                attrs={
+                    "accept": "image/jpeg,image/png,image/webp",
+                    **size_limit(MAX_PHOTOS * MAX_PHOTO_MEGABYTES),
+                }
+            ),
         )
         super().__init__(*args, **kwargs)
 

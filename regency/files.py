@@ -25,6 +25,7 @@ from django.http import FileResponse, HttpRequest, HttpResponseBase, JsonRespons
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
@@ -53,11 +54,18 @@ class PrivateStorage(FileSystemStorage):
 
 logger = logging.getLogger(__name__)
 
+# The folders print HTML may read besides the static files: the pictures of chapters (in
+# private storage, masterplan/books/rendering.py stores them) and the regency's emblem (in
+# MEDIA_ROOT, regency.models.Regency.emblem). Nothing else of private storage (evidence,
+# imports, signed sheets) may end up in a PDF through a link in a chapter.
+PRINT_PRIVATE_DIR = "chapter-images"
+PRINT_MEDIA_DIR = "emblem"
+
 
 def print_file(url: str) -> Path | None:
     """The file a ``file:`` URL of print HTML may read, or None: only the app's static files
-    (a /static/ path or a file under STATIC_ROOT or STATICFILES_DIRS) and files under
-    MEDIA_ROOT and PRIVATE_MEDIA_ROOT, after resolving ../ and symbolic links."""
+    (a /static/ path or a file under STATIC_ROOT or STATICFILES_DIRS), the chapter pictures
+    and the emblem, after resolving ../ and symbolic links."""
     from django.contrib.staticfiles import finders
 
     parts = urlsplit(url)
@@ -68,7 +76,11 @@ def print_file(url: str) -> Path | None:
     if str(path).startswith(static_prefix):  # a /static/ link, as base_url "/" makes it
         relative = str(path)[len(static_prefix) :]
         path = Path(finders.find(relative) or Path(settings.STATIC_ROOT) / relative)
-    roots = [settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT, settings.STATIC_ROOT]
+    roots = [
+        Path(settings.MEDIA_ROOT) / PRINT_MEDIA_DIR,
+        Path(settings.PRIVATE_MEDIA_ROOT) / PRINT_PRIVATE_DIR,
+        settings.STATIC_ROOT,
+    ]
     roots += [
         entry[1] if isinstance(entry, tuple) else entry for entry in settings.STATICFILES_DIRS
     ]
@@ -317,6 +329,23 @@ class PrivateFileField(forms.FileField):
         return None if isinstance(value, FieldFile) else value
 
 
+def _files_too_large(megabytes: int) -> str:
+    return _(
+        "The chosen file is over the limit of %(megabytes)s MB. Choose a smaller file; the "
+        "form has not been sent, so what you typed is still here."
+    ) % {"megabytes": megabytes}
+
+
+def size_limit(megabytes: int) -> dict[str, object]:
+    """Attributes for the widget of a file field of a view with ``upload_limit(megabytes)``:
+    static/js/app.js refuses files that are together larger before the form is sent, with
+    the message (in the language of the page), so that nothing typed in the form is lost."""
+    return {
+        "data-max-bytes": megabytes * MEGABYTE,
+        "data-too-large": lazy(_files_too_large, str)(megabytes),
+    }
+
+
 def upload_limit(megabytes: int, back: str = "", json: bool = False) -> Callable[[_View], _View]:
     """Refuse a request whose body is over ``megabytes`` before any of it is read.
 
@@ -342,7 +371,8 @@ def upload_limit(megabytes: int, back: str = "", json: bool = False) -> Callable
             ) % {"megabytes": megabytes}
             if json:
                 return JsonResponse({"error": message}, status=413)
-            messages.error(request, message)
+            nothing_saved = _("Nothing was saved: fill in the form and send it again.")
+            messages.error(request, f"{message} {nothing_saved}")
             target = reverse(back, args=args, kwargs=kwargs) if back else request.get_full_path()
             return redirect(target)
 

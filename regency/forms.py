@@ -1,5 +1,12 @@
-from django.contrib.auth.forms import AuthenticationForm
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from . import throttling
+from .models import User
 
 
 class LoginForm(AuthenticationForm):
@@ -10,3 +17,31 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("This account has been deactivated by the secretariat."),
     }
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the old password checked as a sign-in is: counted by
+    django-axes, and refused with the time to try again once too many were wrong."""
+
+    def __init__(self, user: User, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+        self.locked_out = False
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        try:
+            right = throttling.confirm_password(
+                self.user,
+                old_password,
+                address=throttling.client_address(self.request),
+                user_agent=self.request.META.get("HTTP_USER_AGENT", ""),
+            )
+        except throttling.LockedOut as locked:
+            self.locked_out = True
+            raise forms.ValidationError(str(locked), code="locked_out") from locked
+        if not right:
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password

@@ -1,29 +1,34 @@
 """Middleware of the whole site: a larger request body for the few views that need one, and
 telling the person whose request queued a task that the task queue did not take it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from io import BytesIO
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext
 
 from . import outbox
+from .permissions import has_role
 
 _View = TypeVar("_View", bound=Callable[..., HttpResponseBase])
 
 
-def allow_large_body(max_bytes: int, refusal: Callable[[], str]) -> Callable[[_View], _View]:
+def allow_large_body(
+    max_bytes: int, refusal: Callable[[], str], roles: Collection[str]
+) -> Callable[[_View], _View]:
     """Let a view take a form (URL-encoded) body of up to ``max_bytes``, over Django's
-    DATA_UPLOAD_MAX_MEMORY_SIZE; a larger one is answered 413 with ``refusal()`` (the message
-    that names the limit, in the request's language), instead of Django's bare 400."""
+    DATA_UPLOAD_MAX_MEMORY_SIZE, from a user whose role is in ``roles`` (the roles the view
+    admits); a larger one is answered 413 with ``refusal()`` (the message that names the
+    limit, in the request's language), instead of Django's bare 400."""
 
     def decorate(view: _View) -> _View:
         # marks read by LargeBodyMiddleware.process_view
-        view.max_body_bytes, view.body_refusal = max_bytes, refusal  # type: ignore[attr-defined]
+        view.max_body_bytes, view.body_refusal, view.body_roles = max_bytes, refusal, roles  # type: ignore[attr-defined]
         return view
 
     return decorate
@@ -32,8 +37,9 @@ def allow_large_body(max_bytes: int, refusal: Callable[[], str]) -> Callable[[_V
 class LargeBodyMiddleware:
     """Reads the body of a view marked by allow_large_body before CSRF reads the form.
 
-    Only for a signed-in user: an anonymous request keeps Django's limit, so nobody can make
-    the server hold a large body without an account.
+    Only for a signed-in user with one of the view's roles: anyone else keeps Django's limit
+    (and is then refused by the view), so nobody can make the server hold a large body
+    without an account that may use the view.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
@@ -50,9 +56,14 @@ class LargeBodyMiddleware:
         view_kwargs: dict[str, Any],
     ) -> HttpResponse | None:
         max_bytes = getattr(view_func, "max_body_bytes", None)
-        if max_bytes is None or request.method != "POST" or not request.user.is_authenticated:
+        if max_bytes is None or request.method != "POST":
             return None
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if not has_role(request.user, view_func.body_roles):  # type: ignore[attr-defined]  # marked by allow_large_body
+            return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError as exc:  # Django's own reading would fail with a 500
+            raise BadRequest("Content-Length is not a number") from exc
         if length > max_bytes:
             return render(
                 request,

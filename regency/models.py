@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .files import PrivateStorage
+from .files import PRINT_MEDIA_DIR, PrivateStorage
 from .jobs import Job
 from .outbox import OutboxTask  # noqa: F401 (defined beside the outbox that sends it)
 from .validators import validate_nip
@@ -36,7 +36,7 @@ class Regency(models.Model):
         help_text=_("Left empty: Bupati for a kabupaten, Wali Kota for a kota."),
     )
     head_name = models.CharField(_("name of the regional head"), max_length=150)
-    emblem = models.ImageField(_("emblem"), upload_to="emblem/", blank=True)
+    emblem = models.ImageField(_("emblem"), upload_to=f"{PRINT_MEDIA_DIR}/", blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
     )

@@ -1,4 +1,4 @@
-"""The PDF renderer reads only data: URIs, the app's static files and its own media files."""
+"""The PDF renderer reads only data: URIs, the app's static files, chapter pictures and the emblem."""
 
 import base64
 import io
@@ -82,27 +82,31 @@ class TestFiles:
         assert attachments(pdf) == {}
         assert b"root:" not in pdf
 
-    def test_no_escape_from_the_private_files_by_dots_or_a_symbolic_link(self, settings, tmp_path):
+    def test_no_escape_from_the_chapter_pictures_by_dots_or_a_symbolic_link(
+        self, settings, tmp_path
+    ):
         secret = tmp_path / "secret.txt"
         secret.write_text("rahasia")
-        private = settings.PRIVATE_MEDIA_ROOT
-        private.mkdir(parents=True, exist_ok=True)
-        (private / "link.txt").symlink_to(secret)
+        pictures = settings.PRIVATE_MEDIA_ROOT / "chapter-images"
+        pictures.mkdir(parents=True, exist_ok=True)
+        (pictures / "link.txt").symlink_to(secret)
         pdf = render(
-            f'<link rel="attachment" href="file://{private}/../secret.txt">'
-            f'<link rel="attachment" href="file://{private}/link.txt">'
+            f'<link rel="attachment" href="file://{pictures}/../../secret.txt">'
+            f'<link rel="attachment" href="file://{pictures}/link.txt">'
         )
         assert attachments(pdf) == {}
 
-    def test_private_and_media_files_and_data_uris_are_used(self, settings):
-        for root in (settings.PRIVATE_MEDIA_ROOT, settings.MEDIA_ROOT):
-            root.mkdir(parents=True, exist_ok=True)
-        (settings.PRIVATE_MEDIA_ROOT / "lampiran.txt").write_text("isi lampiran")
-        (settings.MEDIA_ROOT / "emblem.png").write_bytes(PNG)
+    def test_chapter_pictures_the_emblem_and_data_uris_are_used(self, settings):
+        pictures = settings.PRIVATE_MEDIA_ROOT / "chapter-images"
+        emblems = settings.MEDIA_ROOT / "emblem"
+        for folder in (pictures, emblems):
+            folder.mkdir(parents=True, exist_ok=True)
+        (pictures / "lampiran.txt").write_text("isi lampiran")
+        (emblems / "emblem.png").write_bytes(PNG)
         data_uri = "data:image/png;base64," + base64.b64encode(PNG).decode()
         pdf = render(
-            f'<link rel="attachment" href="file://{settings.PRIVATE_MEDIA_ROOT}/lampiran.txt">'
-            f'<img src="file://{settings.MEDIA_ROOT}/emblem.png"><img src="{data_uri}">'
+            f'<link rel="attachment" href="file://{pictures}/lampiran.txt">'
+            f'<img src="file://{emblems}/emblem.png"><img src="{data_uri}">'
         )
         assert list(attachments(pdf)) == ["lampiran.txt"]
         assert len(PdfReader(io.BytesIO(pdf)).pages[0].images) == 2

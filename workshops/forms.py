@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regency.files import PrivateFileField, check_document, check_picture
+from regency.files import PrivateFileField, check_document, check_picture, size_limit
 from regency.models import Opd, Programme
 
 from .models import (
@@ -99,6 +99,9 @@ class TargetOutputForm(forms.ModelForm):
             "evidence_file",
         ]
         field_classes = {"evidence_file": PrivateFileField}
+        widgets = {
+            "evidence_file": forms.ClearableFileInput(attrs=size_limit(EVIDENCE_MAX_MEGABYTES))
+        }
         help_texts = {
             "evidence_file": _(
                 "PDF, JPEG, PNG or WebP picture, or office document (DOCX, XLSX, PPTX, ODT, "
@@ -165,12 +168,18 @@ class WalkInForm(forms.ModelForm):
         fields = ["name", "position", "opd", "organisation", "category"]
 
 
+IMPORT_MAX_MEGABYTES = 5
+
+
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("XLSX or CSV file"))
+    file = forms.FileField(
+        label=_("XLSX or CSV file"),
+        widget=forms.FileInput(attrs=size_limit(IMPORT_MAX_MEGABYTES)),
+    )
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
+        if upload.size > IMPORT_MAX_MEGABYTES * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
 
@@ -228,7 +237,8 @@ class FollowUpForm(forms.ModelForm):
 
 class PhotoForm(forms.Form):
     image = forms.FileField(
-        label=_("Photo"), widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+        label=_("Photo"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", **size_limit(MAX_MEGABYTES)}),
     )
     caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
 

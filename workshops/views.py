@@ -29,6 +29,8 @@ from regency.permissions import (
 
 from . import attendance, photos, planning, printing, register
 from .forms import (
+    EVIDENCE_MAX_MEGABYTES,
+    IMPORT_MAX_MEGABYTES,
     AgendaItemForm,
     FollowUpForm,
     ImportForm,
@@ -146,7 +148,7 @@ def agenda_add(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
 
 
 @require_POST
-@files.upload_limit(50, back="workshops:detail")
+@files.upload_limit(EVIDENCE_MAX_MEGABYTES, back="workshops:detail")
 @role_required(SECRETARIAT)
 def output_add(request: AuthenticatedRequest, workshop_id: int) -> HttpResponse:
     return _add_to_workshop(request, workshop_id, TargetOutputForm)
@@ -164,7 +166,7 @@ def item_delete(request: AuthenticatedRequest, kind: str, item_id: int) -> HttpR
     return redirect("workshops:detail", workshop_id=workshop_id)
 
 
-@files.upload_limit(50)
+@files.upload_limit(EVIDENCE_MAX_MEGABYTES)
 @role_required(SECRETARIAT)
 def output_edit(request: AuthenticatedRequest, output_id: int) -> HttpResponse:
     output = get_object_or_404(TargetOutput.objects.select_related("workshop"), pk=output_id)
@@ -218,6 +220,7 @@ def participant_add(
     return render(request, "workshops/participant_form.html", {"form": form, "person": instance})
 
 
+@files.upload_limit(IMPORT_MAX_MEGABYTES)
 @role_required(SECRETARIAT)
 def participant_import(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()

@@ -19,7 +19,7 @@ from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from regency.files import PrivateStorage, html_to_pdf
+from regency.files import PRINT_PRIVATE_DIR, PrivateStorage, html_to_pdf
 from regency.jobs import failure_message, heartbeat
 from regency.models import Programme, Regency, User
 from regency.outbox import enqueue
@@ -367,7 +367,7 @@ def home_context(user: User, programme: Programme | None) -> dict:
 
 # --- Pictures in chapters -------------------------------------------------------------------
 
-IMAGE_DIR = "chapter-images"
+IMAGE_DIR = PRINT_PRIVATE_DIR  # the one private folder the PDF renderer may read
 _IMAGE_NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
 _IMAGE_SRC = re.compile(r'src="/books/images/([0-9a-f]{32}\.(?:png|jpg|gif|webp))"')
 

@@ -103,7 +103,7 @@ def preview_of(chapter: Chapter, body: str, title: str | None = None) -> renderi
     return rendering.number_chapter(chapter.order, title or chapter.title, filled)
 
 
-@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
+@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large, SECRETARIAT)
 @role_required(SECRETARIAT)
 def chapter_edit(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.select_related("book__programme"), pk=chapter_id)
@@ -161,7 +161,7 @@ def _conflict(stale: revisions.StaleSave, typed: str) -> dict:
     }
 
 
-@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large)
+@allow_large_body(MAX_CHAPTER_REQUEST_BYTES, chapter_too_large, SECRETARIAT)
 @require_POST
 @role_required(SECRETARIAT)
 def chapter_preview(request: AuthenticatedRequest, chapter_id: int) -> HttpResponse:

@@ -8,6 +8,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from regency.files import size_limit
 from regency.models import Regency, User
 
 from . import signing
@@ -120,7 +121,10 @@ VERIFY_MAX_MEGABYTES = 20
 
 
 class VerifyForm(forms.Form):
-    file = forms.FileField(label=_("Signed PDF of a commitment sheet"))
+    file = forms.FileField(
+        label=_("Signed PDF of a commitment sheet"),
+        widget=forms.FileInput(attrs=size_limit(VERIFY_MAX_MEGABYTES)),
+    )
 
     def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]

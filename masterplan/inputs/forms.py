@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from regency.files import size_limit
 from regency.models import Dimension, Element, Opd
 
 from .models import (
@@ -280,11 +281,15 @@ class ReturnForm(forms.Form):
     )
 
 
+MAX_IMPORT_MEGABYTES = 5
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("XLSX file"),
         help_text=_("A worksheet exported from here and filled in offline."),
         error_messages={"required": _("Choose the XLSX file to import.")},
+        widget=forms.FileInput(attrs={"accept": ".xlsx", **size_limit(MAX_IMPORT_MEGABYTES)}),
     )
 
     def clean_file(self) -> UploadedFile:
@@ -296,6 +301,3 @@ class ImportForm(forms.Form):
                 _("The file is larger than %(megabytes)s MB.") % {"megabytes": MAX_IMPORT_MEGABYTES}
             )
         return upload
-
-
-MAX_IMPORT_MEGABYTES = 5

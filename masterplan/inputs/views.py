@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regency import imports
+from regency import files, imports
 from regency.models import Dimension, ImportJob, Opd, Programme, User
 from regency.outbox import enqueue
 from regency.permissions import (
@@ -28,6 +28,7 @@ from regency.permissions import (
 
 from . import readiness, spreadsheets, workflow
 from .forms import (
+    MAX_IMPORT_MEGABYTES,
     CommentForm,
     DeadlineForm,
     EntryForm,
@@ -387,6 +388,7 @@ def window_export(request: AuthenticatedRequest, window_id: int) -> HttpResponse
     return _xlsx_response(content, spreadsheets.filename(window=window))
 
 
+@files.upload_limit(MAX_IMPORT_MEGABYTES)
 @role_required(EVERYONE)
 def worksheet_import(request: AuthenticatedRequest, worksheet_id: int) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)

@@ -8,7 +8,9 @@
   var maxBytes = parseInt(form.dataset.maxBytes, 10);
   var tooLarge = document.getElementById("chapter-too-large");
   var draftNotice = document.getElementById("chapter-draft");
-  var draftKey = "chapter-" + form.dataset.chapter;
+  // Keyed by user too: on a shared computer nobody is offered another person's draft
+  // (and app.js deletes all drafts when someone signs out).
+  var draftKey = "user-" + form.dataset.user + "-chapter-" + form.dataset.chapter;
   var timer = null;
   var draftTimer = null;
   var draftChecked = false;
@@ -34,7 +36,11 @@
       database = new Promise(function (resolve, reject) {
         var opening = indexedDB.open("chapter-drafts", 1);
         opening.onupgradeneeded = function () { opening.result.createObjectStore("drafts"); };
-        opening.onsuccess = function () { resolve(opening.result); };
+        opening.onsuccess = function () {
+          // Signing out deletes the database: let it, rather than block it.
+          opening.result.onversionchange = function () { opening.result.close(); };
+          resolve(opening.result);
+        };
         opening.onerror = function () { reject(opening.error); };
       });
     }
