@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "simple_history",
     "axes",
     "csp",
     "regency",
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "regency.middleware.queue_down_message",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # who made each recorded change
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into its page
 ]
 

@@ -8,6 +8,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("regency.urls")),
+    path("people/", include("regency.people.urls")),
+    path("opds/", include("regency.opds.urls")),
+    path("", include("regency.setup.urls")),
     path("workshops/", include("workshops.urls")),
     # The public page was first at /quickwins/publik/; links to it keep working.
     path(

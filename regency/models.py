@@ -2,11 +2,13 @@
 
 from typing import ClassVar, Self
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .files import PRINT_MEDIA_DIR, PrivateStorage
 from .jobs import Job
@@ -36,11 +38,27 @@ class Regency(models.Model):
         help_text=_("Left empty: Bupati for a kabupaten, Wali Kota for a kota."),
     )
     head_name = models.CharField(_("name of the regional head"), max_length=150)
+    head_nip = models.CharField(
+        _("NIP of the regional head"), max_length=18, blank=True, validators=[validate_nip]
+    )
     emblem = models.ImageField(_("emblem"), upload_to=f"{PRINT_MEDIA_DIR}/", blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
     )
     address = models.CharField(_("address of the regional government"), max_length=255, blank=True)
+    # The secretariat's office (usually Diskominfo), for the letterheads of its letters.
+    office_name = models.CharField(
+        _("office of the secretariat"),
+        max_length=200,
+        blank=True,
+        help_text=_("As on the letterhead, e.g. Dinas Komunikasi dan Informatika."),
+    )
+    office_address = models.CharField(_("office address"), max_length=255, blank=True)
+    office_phone = models.CharField(_("office telephone"), max_length=50, blank=True)
+    office_email = models.EmailField(_("office e-mail"), blank=True)
+    office_website = models.URLField(_("office website"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("regency profile")
@@ -102,6 +120,8 @@ class Opd(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("OPD")
         verbose_name_plural = _("OPDs")
@@ -148,6 +168,16 @@ class User(AbstractUser):
         blank=True,
         help_text=_("For mentors and others outside the regency, e.g. Citiasia or UGM."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="id",
+        help_text=_("The language of the pages and e-mails, whatever the browser says."),
+    )
+
+    # who changed a role, an OPD or a person's details, and when (never the password)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     objects: ClassVar[UserManager[Self]] = UserManager()
 
@@ -241,6 +271,8 @@ class Programme(models.Model):
         help_text=_("Citizens see the roadmap's programmes and their status on the public page."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("programme")
