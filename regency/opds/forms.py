@@ -31,13 +31,18 @@ class OpdImportForm(forms.Form):
         return upload
 
 
+class OpdChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Opd) -> str:
+        return obj.display_name  # the full name: two OPDs may have close acronyms
+
+
 class MergeForm(forms.Form):
-    source = forms.ModelChoiceField(
+    source = OpdChoiceField(
         label=_("OPD that is joined into another"),
         queryset=Opd.objects.filter(is_active=True),
         help_text=_("It is deactivated after the merge; its history stays."),
     )
-    target = forms.ModelChoiceField(
+    target = OpdChoiceField(
         label=_("OPD it is joined into"),
         queryset=Opd.objects.filter(is_active=True),
         help_text=_("Its people, worksheets, roadmap items and the rest are moved here."),
