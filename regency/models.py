@@ -106,6 +106,7 @@ class Opd(models.Model):
         SATPOL = "satpol", _("Satpol PP")
         KECAMATAN = "kecamatan", _("Kecamatan (sub-district)")
         KELURAHAN = "kelurahan", _("Kelurahan")
+        DESA = "desa", _("Desa (village)")
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -118,7 +119,20 @@ class Opd(models.Model):
     head_position = models.CharField(
         _("position of the head"), max_length=200, blank=True, help_text=_("e.g. Kepala Dinas")
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive OPD keeps its history but is offered for no new work."),
+    )
+    # Set when a reorganisation joined this OPD into another (regency.opds.merging).
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+    )
 
     history = HistoricalRecords()
 

@@ -11,6 +11,13 @@ URLS = [
     ("commitments/<int:sheet_id>/pdf/again/", "masterplan:commitments:pdf_again"),  # issue 11
     ("accounts/imports/<int:job_id>/", "import_job"),  # added with import jobs (issue 11)
     ("", "masterplan:home"),
+    ("opds/", "opds:list"),  # issue 13: the secretariat's OPD pages
+    ("opds/new/", "opds:add"),
+    ("opds/import/", "opds:import"),
+    ("opds/merge/", "opds:merge"),
+    ("opds/<int:opd_id>/", "opds:edit"),
+    ("opds/<int:opd_id>/deactivate/", "opds:deactivate"),
+    ("opds/<int:opd_id>/activate/", "opds:activate"),
     ("accounts/login/", "login"),
     ("accounts/logout/", "logout"),
     ("accounts/password/", "password_change"),

@@ -111,6 +111,7 @@ class TargetOutputForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["responsible_opd"].queryset = Opd.objects.filter(is_active=True)
         if self.instance.pk:
             self.fields["evidence_file"].download_url = reverse(
                 "workshops:output_evidence", args=[self.instance.pk]
@@ -227,6 +228,10 @@ class FollowUpForm(forms.ModelForm):
         model = FollowUp
         fields = ["kind", "text", "owner_opd", "due_date"]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_opd"].queryset = Opd.objects.filter(is_active=True)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = cast(dict[str, Any], super().clean())  # Form.clean returns cleaned_data

@@ -1,0 +1,55 @@
+"""Forms of the OPD pages: one OPD, an import file, and the two OPDs of a merge."""
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from ..files import size_limit
+from ..models import Opd
+
+IMPORT_MAX_MEGABYTES = 5
+
+
+class OpdForm(forms.ModelForm):
+    class Meta:
+        model = Opd
+        fields = ["name", "acronym", "kind", "head_name", "head_nip", "head_position"]
+
+
+class OpdImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLSX or CSV file"),
+        widget=forms.FileInput(attrs=size_limit(IMPORT_MAX_MEGABYTES)),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_MEGABYTES * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+
+class OpdChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Opd) -> str:
+        return obj.display_name  # the full name: two OPDs may have close acronyms
+
+
+class MergeForm(forms.Form):
+    source = OpdChoiceField(
+        label=_("OPD that is joined into another"),
+        queryset=Opd.objects.filter(is_active=True),
+        help_text=_("It is deactivated after the merge; its history stays."),
+    )
+    target = OpdChoiceField(
+        label=_("OPD it is joined into"),
+        queryset=Opd.objects.filter(is_active=True),
+        help_text=_("Its people, worksheets, roadmap items and the rest are moved here."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source") and data.get("source") == data.get("target"):
+            self.add_error("target", _("Choose two different OPDs."))
+        return data
