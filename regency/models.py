@@ -106,6 +106,7 @@ class Opd(models.Model):
         SATPOL = "satpol", _("Satpol PP")
         KECAMATAN = "kecamatan", _("Kecamatan (sub-district)")
         KELURAHAN = "kelurahan", _("Kelurahan")
+        DESA = "desa", _("Desa (village)")
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
