@@ -445,7 +445,9 @@ def funding_sources(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @role_required(SECRETARIAT)
-def funding_source_edit(request: AuthenticatedRequest, source_id: int | None = None) -> HttpResponse:
+def funding_source_edit(
+    request: AuthenticatedRequest, source_id: int | None = None
+) -> HttpResponse:
     source = get_object_or_404(FundingSource, pk=source_id) if source_id else None
     form = FundingSourceForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
@@ -468,6 +470,7 @@ def funding_source_active(request: AuthenticatedRequest, source_id: int) -> Http
         messages.success(request, _("%(name)s can be chosen again.") % {"name": source.name})
     else:
         messages.success(
-            request, _("%(name)s can no longer be chosen for new proposals.") % {"name": source.name}
+            request,
+            _("%(name)s can no longer be chosen for new proposals.") % {"name": source.name},
         )
     return redirect("masterplan:inputs:funding_sources")

@@ -95,7 +95,14 @@ class ProgrammeForm(forms.ModelForm):
 class ProgrammeSettingsForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["name", "year_joined", "period_start", "period_end", "status", "roadmap_published"]
+        fields = [
+            "name",
+            "year_joined",
+            "period_start",
+            "period_end",
+            "status",
+            "roadmap_published",
+        ]
 
 
 class NextProgrammeForm(forms.Form):

@@ -144,7 +144,8 @@ class ImportReport:
 
 def add_opds(rows: list[OpdRow]) -> tuple[list[Opd], list[Opd]]:
     """Add the OPDs not there yet (by name); return (added, already there)."""
-    added, existing = [], []
+    added: list[Opd] = []
+    existing: list[Opd] = []
     for row in rows:
         opd, created = Opd.objects.get_or_create(
             name=row.name,
@@ -198,8 +199,9 @@ def import_opds(upload: File) -> ImportReport:
     rows: list[tuple[int, OpdRow]] = []
     for number, cells in enumerate(table[1:], start=2):
         values = {
-            name: str(cells[index] if index < len(cells) and cells[index] is not None else "")
-            .strip()
+            name: str(
+                cells[index] if index < len(cells) and cells[index] is not None else ""
+            ).strip()
             for name, index in columns.items()
         }
         if not any(values.values()):
@@ -209,9 +211,7 @@ def import_opds(upload: File) -> ImportReport:
             continue
         kind = kind_of(values.get("kind", ""), values["name"])
         if kind is None:
-            report.errors.append(
-                (number, _("Unknown kind “%(kind)s”.") % {"kind": values["kind"]})
-            )
+            report.errors.append((number, _("Unknown kind “%(kind)s”.") % {"kind": values["kind"]}))
             continue
         row = OpdRow(**{**values, "kind": kind})
         try:
@@ -246,9 +246,10 @@ def start_next_programme(current: Programme, period_start: int, period_end: int)
     """Close ``current`` and create the programme of the next period, which becomes current."""
     if period_start <= current.period_end:
         raise ValidationError(
-            {"period_start": _("The next period must begin after %(year)s.") % {
-                "year": current.period_end
-            }}
+            {
+                "period_start": _("The next period must begin after %(year)s.")
+                % {"year": current.period_end}
+            }
         )
     current.status = Programme.Status.CLOSED
     current.save(update_fields=["status"])

@@ -55,9 +55,7 @@ def _saved(request: AuthenticatedRequest, step: str) -> HttpResponse:
 
 
 def _page(request: HttpRequest, template: str, step: str, context: dict[str, Any]) -> HttpResponse:
-    return render(
-        request, template, {"steps": services.steps(), "current": step, **context}
-    )
+    return render(request, template, {"steps": services.steps(), "current": step, **context})
 
 
 @administrators_only
@@ -106,7 +104,9 @@ def opds_step(request: AuthenticatedRequest) -> HttpResponse:
     report = None
     if "typed" in request.POST and typed.is_valid():
         rows = [
-            services.OpdRow(name=row["name"].strip(), acronym=row["acronym"].strip(), kind=row["kind"])
+            services.OpdRow(
+                name=row["name"].strip(), acronym=row["acronym"].strip(), kind=row["kind"]
+            )
             for row in typed.cleaned_data
             if row.get("name", "").strip()
         ]
