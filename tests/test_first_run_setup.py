@@ -61,6 +61,17 @@ class TestTheSetupStepByStep:
         assert "Menyiapkan daerah" in page
         assert page.count("Belum") >= 4  # every required step still to do
 
+    def test_opening_the_setup_makes_a_superuser_the_secretariat_so_no_page_is_403(
+        self, client, superuser
+    ):
+        sign_in(client, superuser)
+        assert client.get("/inputs/funding-sources/").status_code == 403  # no role yet
+        client.get("/setup/")
+        superuser.refresh_from_db()
+        assert superuser.role == Role.SECRETARIAT
+        assert client.get("/inputs/funding-sources/").status_code == 200
+        assert 'href="/settings/regency/"' in client.get("/setup/").content.decode()
+
     def test_signing_in_leads_a_fresh_superuser_to_the_setup(self, client, superuser):
         response = client.post(
             "/accounts/login/", {"username": "admin", "password": PASSWORD}, follow=True

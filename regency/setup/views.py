@@ -39,14 +39,15 @@ def administrators_only(view: _View) -> _View:
     def wrapped(request: AuthenticatedRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not can_administer(request.user, services.is_complete()):
             raise PermissionDenied
+        # whoever sets the regency up is its secretariat, and meets no 403 elsewhere
+        services.become_secretariat(request.user)
         return view(request, *args, **kwargs)
 
     return wrapped
 
 
 def _saved(request: AuthenticatedRequest, step: str) -> HttpResponse:
-    """After a step is saved: its doer is the secretariat; on to the next step not done."""
-    services.become_secretariat(request.user)
+    """After a step is saved: on to the next step not done."""
     messages.success(request, _("Saved. You may leave the setup and come back to it later."))
     steps = services.steps()
     after = [s.slug for s in steps].index(step) + 1
@@ -122,9 +123,6 @@ def opds_step(request: AuthenticatedRequest) -> HttpResponse:
             report = services.import_opds(upload.cleaned_data["file"])
         except RefusedFile as refused:
             upload.add_error("file", refused.message)
-        else:
-            if report.added or report.existing:
-                services.become_secretariat(request.user)
     return _page(
         request,
         "setup/opds.html",
