@@ -4,13 +4,20 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from quickwins import charts
 from quickwins import home as quickwins_home
 from quickwins.models import QuickWin
 from regency.models import ROLES_WITH_OPD, Programme, Regency
-from regency.permissions import READERS, AuthenticatedRequest, has_role, works_in_opd
+from regency.permissions import (
+    READERS,
+    AuthenticatedRequest,
+    can_administer,
+    has_role,
+    works_in_opd,
+)
+from regency.setup import services as setup
 from workshops import home as workshops_home
 
 from .books import rendering
@@ -28,6 +35,9 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     """Each person's own to-do. It lives here because it shows every app's work, and
     masterplan is the one app allowed to import them all."""
     user = request.user
+    # Until the regency is set up, whoever may set it up is led to the setup.
+    if not setup.is_complete() and can_administer(user, setup_complete=False):
+        return redirect("setup:start")
     programme = Programme.current()
     context: dict[str, Any] = {
         "programme": programme,

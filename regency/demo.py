@@ -12,6 +12,14 @@ REGENCY = {
     "address": "Jl. Kartini No. 3, Tuban, Jawa Timur 62313",
 }
 
+OFFICE = {
+    "office_name": "Dinas Komunikasi dan Informatika",
+    "office_address": "Jl. Kartini No. 3, Tuban, Jawa Timur 62313",
+    "office_phone": "(0356) 321001",
+    "office_email": "diskominfo@tubankab.go.id",
+    "office_website": "https://diskominfo.tubankab.go.id",
+}
+
 # (name, acronym, kind, head's name, head's NIP, head's position)
 OPDS = [
     ("Dinas Komunikasi dan Informatika", "Diskominfo", "dinas", "Ir. Hendra Prasetya, M.M.", "197003121995031004", "Kepala Dinas"),

@@ -155,3 +155,17 @@ def can_report_roadmap(user: AnyUser, item: Any) -> bool:
     return (
         has_role(user, {Role.OPD_REPRESENTATIVE, Role.OPD_HEAD}) and user.opd_id == item.lead_opd_id
     )
+
+
+def can_administer(user: AnyUser, setup_complete: bool) -> bool:
+    """Run the setup and the settings pages: the secretariat; while the setup is not complete,
+    also a superuser, or the first account of a fresh install (who then becomes the
+    secretariat)."""
+    if is_secretariat(user):
+        return True
+    if not user.is_authenticated or setup_complete:
+        return False
+    if user.is_superuser:
+        return True
+    first = User.objects.order_by("pk").values_list("pk", flat=True).first()
+    return user.pk == first and not user.role

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from quickwins.models import ProgressUpdate
 from regency.models import Opd, Programme, Regency, Role, User
+from regency.setup import services
 from tests import pdftext
 
 
@@ -135,3 +136,18 @@ class TestCreateSigningCertificate:
             with pytest.raises(CommandError, match="--force"):
                 call_command("create_signing_certificate", stdout=io.StringIO())
             call_command("create_signing_certificate", "--force", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+class TestLoadDemoThroughTheSetup:
+    def test_the_demo_is_built_as_the_setup_builds_a_regency(self, client):
+        call_command("load_demo", stdout=io.StringIO())
+        regency = Regency.load()
+        assert regency.office_name == "Dinas Komunikasi dan Informatika"  # the letterhead step
+        assert regency.emblem.name.endswith(".png")
+        assert services.is_complete()
+        done = {step.slug for step in services.steps() if step.done}
+        assert {"regency", "office", "opds", "programme", "people"} <= done
+        assert client.login(request=HttpRequest(), username="sekretariat", password="tuban2026")
+        assert client.get("/").status_code == 200  # the demo's secretariat is not sent to setup
+        assert client.get("/settings/regency/").status_code == 200

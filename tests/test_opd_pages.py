@@ -23,7 +23,7 @@ class TestList:
         assert "Kepala Badan" in row
         assert "<td>1</td>" in row
 
-    def test_the_secretariat_menu_has_an_opd_entry(self, login, secretariat):
+    def test_the_secretariat_menu_has_an_opd_entry(self, login, secretariat, programme):
         page = login(secretariat).get("/").content.decode()
         assert 'href="/opds/"' in page
 

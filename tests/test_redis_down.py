@@ -45,7 +45,9 @@ def broker_is_back():
 
 @pytest.mark.django_db
 class TestPagesWithoutRedis:
-    def test_people_sign_in_and_see_their_home_page(self, client, secretariat, without_redis):
+    def test_people_sign_in_and_see_their_home_page(
+        self, client, secretariat, programme, without_redis
+    ):  # (a set-up regency: on an empty one the secretariat is led to the setup)
         response = client.post(
             "/accounts/login/",
             {"username": secretariat.username, "password": PASSWORD},

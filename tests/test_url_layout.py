@@ -8,6 +8,21 @@ moved on purpose is added here too.
 from django.urls import URLResolver, get_resolver
 
 URLS = [
+    # the first-run setup and the settings pages (issue 13)
+    ("setup/", "setup:start"),
+    ("setup/regency/", "setup:regency"),
+    ("setup/office/", "setup:office"),
+    ("setup/opds/", "setup:opds"),
+    ("setup/programme/", "setup:programme"),
+    ("setup/certificate/", "setup:certificate"),
+    ("setup/people/", "setup:people"),
+    ("settings/regency/", "setup:settings_regency"),
+    ("settings/programme/", "setup:settings_programme"),
+    ("inputs/funding-sources/", "masterplan:inputs:funding_sources"),
+    ("inputs/funding-sources/new/", "masterplan:inputs:funding_source_add"),
+    ("inputs/funding-sources/<int:source_id>/", "masterplan:inputs:funding_source_edit"),
+    ("inputs/funding-sources/<int:source_id>/active/", "masterplan:inputs:funding_source_active"),
+    ("roadmap/evaluation/<int:year>/", "masterplan:roadmap:evaluation_edit"),
     ("commitments/<int:sheet_id>/pdf/again/", "masterplan:commitments:pdf_again"),  # issue 11
     ("accounts/imports/<int:job_id>/", "import_job"),  # added with import jobs (issue 11)
     ("", "masterplan:home"),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -155,7 +155,10 @@ class EntryForm(forms.ModelForm):
         self.fields["element"].queryset = Element.objects.filter(
             dimension_id=entry.worksheet.dimension_id
         )
-        self.fields["funding_source"].queryset = FundingSource.objects.all()
+        # a deactivated source stays on the proposals that name it
+        self.fields["funding_source"].queryset = FundingSource.objects.filter(
+            Q(is_active=True) | Q(pk=entry.funding_source_id)
+        )
         self.fields["partner_opds"].queryset = Opd.objects.filter(is_active=True).exclude(
             pk=entry.worksheet.opd_id
         )
@@ -301,3 +304,10 @@ class ImportForm(forms.Form):
                 _("The file is larger than %(megabytes)s MB.") % {"megabytes": MAX_IMPORT_MEGABYTES}
             )
         return upload
+
+
+class FundingSourceForm(forms.ModelForm):
+    class Meta:
+        model = FundingSource
+        fields = ["name", "code", "order"]
+        help_texts = {"code": _("Short, in lower case, e.g. apbd or dana-desa.")}

@@ -23,6 +23,9 @@ class FundingSource(models.Model):
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Proposals name only active sources.")
+    )
 
     class Meta:
         verbose_name = _("funding source")

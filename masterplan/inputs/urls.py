@@ -26,4 +26,12 @@ urlpatterns = [
     path("entries/<int:entry_id>/", views.entry_edit, name="entry_edit"),
     path("entries/<int:entry_id>/autosave/", views.entry_autosave, name="entry_autosave"),
     path("entries/<int:entry_id>/delete/", views.entry_delete, name="entry_delete"),
+    path("funding-sources/", views.funding_sources, name="funding_sources"),
+    path("funding-sources/new/", views.funding_source_edit, name="funding_source_add"),
+    path("funding-sources/<int:source_id>/", views.funding_source_edit, name="funding_source_edit"),
+    path(
+        "funding-sources/<int:source_id>/active/",
+        views.funding_source_active,
+        name="funding_source_active",
+    ),
 ]

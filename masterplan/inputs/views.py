@@ -32,12 +32,14 @@ from .forms import (
     CommentForm,
     DeadlineForm,
     EntryForm,
+    FundingSourceForm,
     ImportForm,
     InputWindowForm,
     NewEntryForm,
     ReturnForm,
 )
 from .models import (
+    FundingSource,
     InputKind,
     InputWindow,
     ReviewComment,
@@ -433,3 +435,42 @@ def worksheet_import(request: AuthenticatedRequest, worksheet_id: int) -> HttpRe
         "masterplan/inputs/import.html",
         {"worksheet": worksheet, "form": form, "result": result, "job": job},
     )
+
+
+@role_required(SECRETARIAT)
+def funding_sources(request: AuthenticatedRequest) -> HttpResponse:
+    """The funding sources proposals may name: the active ones first."""
+    sources = FundingSource.objects.order_by("-is_active", "order", "name")
+    return render(request, "masterplan/inputs/funding_sources.html", {"sources": sources})
+
+
+@role_required(SECRETARIAT)
+def funding_source_edit(
+    request: AuthenticatedRequest, source_id: int | None = None
+) -> HttpResponse:
+    source = get_object_or_404(FundingSource, pk=source_id) if source_id else None
+    form = FundingSourceForm(request.POST or None, instance=source)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The funding source has been saved."))
+        return redirect("masterplan:inputs:funding_sources")
+    return render(
+        request, "masterplan/inputs/funding_source_form.html", {"form": form, "source": source}
+    )
+
+
+@role_required(SECRETARIAT)
+@require_POST
+def funding_source_active(request: AuthenticatedRequest, source_id: int) -> HttpResponse:
+    """Deactivate a source (proposals that name it keep it), or activate it again."""
+    source = get_object_or_404(FundingSource, pk=source_id)
+    source.is_active = request.POST.get("active") == "1"
+    source.save(update_fields=["is_active"])
+    if source.is_active:
+        messages.success(request, _("%(name)s can be chosen again.") % {"name": source.name})
+    else:
+        messages.success(
+            request,
+            _("%(name)s can no longer be chosen for new proposals.") % {"name": source.name},
+        )
+    return redirect("masterplan:inputs:funding_sources")

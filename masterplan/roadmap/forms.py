@@ -3,13 +3,14 @@
 from typing import Any, cast
 
 from django import forms
+from django.db.models import Q
 from django.forms import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regency.models import Opd, Programme
 
-from ..inputs.models import Worksheet, WorksheetEntry
+from ..inputs.models import FundingSource, Worksheet, WorksheetEntry
 from .models import EvaluationYear, QuickWinOrigin, RoadmapItem, RoadmapRealisation
 
 
@@ -49,6 +50,9 @@ class RoadmapItemForm(forms.ModelForm):
         self.instance.programme = programme
         self.fields["lead_opd"].queryset = Opd.objects.filter(is_active=True)
         self.fields["supporting_opds"].queryset = Opd.objects.filter(is_active=True)
+        self.fields["funding_source"].queryset = FundingSource.objects.filter(
+            Q(is_active=True) | Q(pk=self.instance.funding_source_id)
+        )
         self.fields["element"].queryset = self.fields["element"].queryset.select_related(
             "dimension"
         )

@@ -20,4 +20,5 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("monitoring/", views.monitoring, name="monitoring"),
     path("evaluation/", views.evaluation, name="evaluation"),
+    path("evaluation/<int:year>/", views.evaluation_edit, name="evaluation_edit"),
 ]

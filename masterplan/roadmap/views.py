@@ -416,3 +416,20 @@ def evaluation(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
         },
     )
+
+
+@role_required(SECRETARIAT)
+def evaluation_edit(request: AuthenticatedRequest, year: int) -> HttpResponse:
+    """Correct the weights and scores of a year already entered."""
+    programme = Programme.current_or_404()
+    evaluation = get_object_or_404(EvaluationYear, programme=programme, year=year)
+    form = EvaluationForm(request.POST or None, instance=evaluation, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The evaluation has been saved."))
+        return redirect("masterplan:roadmap:evaluation")
+    return render(
+        request,
+        "masterplan/roadmap/evaluation_edit.html",
+        {"programme": programme, "evaluation": evaluation, "form": form},
+    )

@@ -16,6 +16,7 @@ from django.test.utils import override_settings
 from quickwins import demo as quickwins_demo
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
+from regency.setup import services as setup
 from workshops import demo as workshops_demo
 
 from ...demo import books as masterplan_demo
@@ -53,29 +54,18 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _load(self):
+        # through the functions the setup pages use
         regency = Regency.load()
         if regency is None:
-            regency = Regency(**demo.REGENCY)
-            regency.emblem.save("lambang-tuban.png", ContentFile(draw_emblem()), save=False)
-            regency.save()
+            emblem = ContentFile(draw_emblem(), name="lambang-tuban.png")
+            regency = setup.save_regency({**demo.REGENCY, **demo.OFFICE}, emblem)
 
-        opds = {}
-        for name, acronym, kind, head, nip, position in demo.OPDS:
-            opd, _ = Opd.objects.get_or_create(
-                name=name,
-                defaults={
-                    "acronym": acronym,
-                    "kind": kind,
-                    "head_name": head,
-                    "head_nip": nip,
-                    "head_position": position,
-                },
-            )
-            opds[acronym] = opd
+        setup.add_opds([setup.OpdRow(*row) for row in demo.OPDS])
+        opds = {acronym: Opd.objects.get(name=name) for name, acronym, *_ in demo.OPDS}
 
         programme = Programme.objects.filter(year_joined=demo.PROGRAMME["year_joined"]).first()  # type: ignore[misc]  # an int
         if programme is None:
-            programme = Programme.objects.create(**demo.PROGRAMME)  # signals add stages, books
+            programme = setup.create_programme(demo.PROGRAMME)  # signals add stages, books
             self._fill_programme(programme)
 
         accounts: list[tuple[Any, ...]] = [
