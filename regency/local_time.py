@@ -37,9 +37,8 @@ def regency_time() -> Iterator[None]:
 
     Also a decorator, for the functions that write e-mails and PDFs, so that they show the
     regency's clock when called outside a request or task too."""
-    with remembering_regency():
-        with timezone.override(regency_zone()):
-            yield
+    with remembering_regency(), timezone.override(regency_zone()):
+        yield
 
 
 def stamp(moment: datetime.datetime, fmt: str = "%d-%m-%Y %H:%M") -> str:

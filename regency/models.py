@@ -18,10 +18,11 @@ from .jobs import Job
 from .outbox import OutboxTask  # noqa: F401 (defined beside the outbox that sends it)
 from .validators import validate_nip
 
-
 # Regency.load is read many times per request; regency.local_time remembers it for the
 # request's (or task's) duration, so that it is read once and is never stale afterwards.
-_remembered: ContextVar[list["Regency | None"] | None] = ContextVar("remembered_regency", default=None)
+_remembered: ContextVar[list["Regency | None"] | None] = ContextVar(
+    "remembered_regency", default=None
+)
 
 
 @contextmanager
