@@ -15,7 +15,7 @@ from django.urls import reverse
 from masterplan.commitments import signed_pdf, signing
 from masterplan.models import CommitmentSheet
 from regency.models import Role
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/commitments/certificate/"
@@ -237,3 +237,58 @@ def minimal_pdf() -> bytes:
 
     pdf, _pages = html_to_pdf("<p>Uji</p>")
     return pdf
+
+
+class TestAFailedPdfAfterTheCertificateIsFixed:
+    def test_the_secretariat_installs_a_certificate_and_makes_the_pdf_again(
+        self,
+        programme,
+        login,
+        secretariat,
+        opd_head,
+        signing_files,
+        django_capture_on_commit_callbacks,
+    ):
+        from .factories_signing import drawn_png
+
+        signed_pdf.create_certificate(
+            signing_files.SIGNING_KEY_FILE, signing_files.SIGNING_CERT_FILE, PASSPHRASE, "Uji"
+        )
+        sheet = signing.issue(
+            signing.prepare(
+                programme,
+                secretariat,
+                people=[opd_head],
+                title="Lembar Komitmen",
+                statement=signing.default_statement(),
+                place="Bontang",
+                date=datetime.date(2026, 10, 11),
+            ),
+            secretariat,
+        )
+        signing_files.SIGNING_CERT_FILE.unlink()  # lost before the last signature
+        with django_capture_on_commit_callbacks(execute=True):
+            signing.sign(
+                sheet.pk,
+                signing.Request(opd_head, "10.0.0.7", "Mozilla/5.0"),
+                password=PASSWORD,
+                nonce=signing.new_nonce(sheet.signatories.get()),
+                seen_hash=sheet.content_hash,
+                image=drawn_png(),
+                method="drawn",
+            )
+        sheet.refresh_from_db()
+        assert sheet.pdf_status == CommitmentSheet.PdfStatus.FAILED
+        client = login(secretariat)
+        page = client.get(
+            reverse("masterplan:commitments:detail", args=[sheet.pk])
+        ).content.decode()
+        assert "Belum ada sertifikat penanda tangan yang berlaku." in page and URL in page
+
+        client.post(URL, pkcs12_file(*make_pair(), "p12-rahasia"))
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("masterplan:commitments:pdf_again", args=[sheet.pk]))
+        sheet.refresh_from_db()
+        assert sheet.pdf_status == CommitmentSheet.PdfStatus.DONE, sheet.pdf_error
+        used = x509.load_pem_x509_certificate(sheet.pdf_certificate.encode())
+        assert used.subject.rfc4514_string() == "CN=Pemerintah Kota Bontang"

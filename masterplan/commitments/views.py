@@ -120,6 +120,7 @@ def sheet_detail(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
             "events": sheet.events.order_by("at", "pk"),
             "trail_intact": signing.audit_trail_intact(sheet),
             "void_form": VoidForm(),
+            "certificate_usable": certificate.usable(),
         },
     )
 
@@ -245,7 +246,11 @@ def sheet_pdf(request: AuthenticatedRequest, sheet_id: int) -> HttpResponseBase:
 def sheet_pdf_status(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     """The signed PDF's box; htmx polls it until the PDF is ready."""
     sheet = get_object_or_404(CommitmentSheet.objects.visible_to(request.user), pk=sheet_id)
-    return render(request, "masterplan/signing/_pdf.html", {"sheet": sheet})
+    return render(
+        request,
+        "masterplan/signing/_pdf.html",
+        {"sheet": sheet, "certificate_usable": certificate.usable()},
+    )
 
 
 @require_POST
