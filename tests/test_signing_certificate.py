@@ -104,7 +104,7 @@ class TestUploading:
         )
         page = response.content.decode()
         assert "Sertifikat telah diperiksa dan dipasang." in page
-        assert "CN=Pemerintah Kota Bontang" in page and "CN=OSD BSrE Uji" in page
+        assert "Pemerintah Kota Bontang" in page and "OSD BSrE Uji" in page
         assert installed_holder(signing_files) == "CN=Pemerintah Kota Bontang"
         signed, pem = signed_pdf.sign_pdf(minimal_pdf(), reason="uji", location="Bontang")
         assert x509.load_pem_x509_certificate(pem.encode()) == certificate

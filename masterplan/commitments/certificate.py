@@ -15,6 +15,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,10 +58,17 @@ class CertificateInfo:
         return max((self.valid_until - timezone.now()).days, 0)
 
 
+def _name(name: x509.Name) -> str:
+    """A certificate's name as people read it: its common name first, then the rest."""
+    common = [str(a.value) for a in name.get_attributes_for_oid(NameOID.COMMON_NAME)]
+    rest = [str(a.value) for a in reversed(list(name)) if a.oid != NameOID.COMMON_NAME]
+    return " · ".join(common + rest) or name.rfc4514_string()
+
+
 def _info(certificate: x509.Certificate) -> CertificateInfo:
     return CertificateInfo(
-        holder=certificate.subject.rfc4514_string(),
-        issuer=certificate.issuer.rfc4514_string(),
+        holder=_name(certificate.subject),
+        issuer=_name(certificate.issuer),
         valid_from=certificate.not_valid_before_utc,
         valid_until=certificate.not_valid_after_utc,
         fingerprint=certificate.fingerprint(hashes.SHA256()).hex(),
