@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "regency.local_time.regency_time_zone",  # the regency's clock (WIB/WITA/WIT) for all
     "django.middleware.common.CommonMiddleware",
     # before CSRF, which reads the form: a chapter's text may exceed DATA_UPLOAD_MAX_MEMORY_SIZE
     "regency.middleware.LargeBodyMiddleware",
@@ -103,6 +104,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["regency.templatetags.clock"],  # |at: a time with its zone's label
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -21,13 +21,13 @@ from regency.setup import services as setup
 from workshops import home as workshops_home
 
 from .books import rendering
-from .commitments import signing
+from .commitments import certificate, signing
 from .inputs import workflow
 from .roadmap import services as roadmap
 
 # Every app, and every room of masterplan, offers home_context(user, programme) -> dict: what
 # that person has to do there. The home page asks each in turn.
-HOME_PARTS = (workshops_home, signing, workflow, rendering, quickwins_home, roadmap)
+HOME_PARTS = (workshops_home, signing, certificate, workflow, rendering, quickwins_home, roadmap)
 
 
 @login_required

@@ -1,5 +1,8 @@
 """The shared vocabulary: the regency, its OPDs and people, the six dimensions, the programme."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import ClassVar, Self
 
 from django.conf import settings
@@ -14,6 +17,22 @@ from .files import PRINT_MEDIA_DIR, PrivateStorage
 from .jobs import Job
 from .outbox import OutboxTask  # noqa: F401 (defined beside the outbox that sends it)
 from .validators import validate_nip
+
+# Regency.load is read many times per request; regency.local_time remembers it for the
+# request's (or task's) duration, so that it is read once and is never stale afterwards.
+_remembered: ContextVar[list["Regency | None"] | None] = ContextVar(
+    "remembered_regency", default=None
+)
+
+
+@contextmanager
+def remembering_regency() -> Iterator[None]:
+    """Within: Regency.load() reads the database once."""
+    token = _remembered.set([])
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
 
 
 class Regency(models.Model):
@@ -70,10 +89,19 @@ class Regency(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one per installation
         super().save(*args, **kwargs)
+        remembered = _remembered.get()
+        if remembered is not None:
+            remembered[:] = [self]
 
     @classmethod
     def load(cls) -> "Regency | None":
-        return cls.objects.filter(pk=1).first()
+        remembered = _remembered.get()
+        if remembered:
+            return remembered[0]
+        regency = cls.objects.filter(pk=1).first()
+        if remembered is not None:
+            remembered.append(regency)
+        return regency
 
     @property
     def official_name(self) -> str:

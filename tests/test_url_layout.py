@@ -59,6 +59,7 @@ URLS = [
     ("chapters/<int:chapter_id>/state/", "masterplan:books:chapter_state"),
     ("comments/<int:comment_id>/resolve/", "masterplan:books:comment_resolve"),
     ("commitments/", "masterplan:commitments:list"),
+    ("commitments/certificate/", "masterplan:commitments:certificate"),  # issue 13
     ("commitments/<int:sheet_id>/", "masterplan:commitments:detail"),
     ("commitments/<int:sheet_id>/edit/", "masterplan:commitments:edit"),
     ("commitments/<int:sheet_id>/issue/", "masterplan:commitments:issue"),

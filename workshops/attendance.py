@@ -10,16 +10,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from regency.models import Opd, Regency, User
+from regency.local_time import regency_zone
+from regency.models import Opd, User
 
 from .models import Attendance, Category, Invitation, Participant, Workshop, WorkshopDay
 
 TOKEN_SALT = "workshops.checkin"
-
-
-def regency_zone() -> ZoneInfo:
-    regency = Regency.load()
-    return ZoneInfo(regency.time_zone if regency else "Asia/Jakarta")
 
 
 def local_time(moment: datetime.datetime, zone: ZoneInfo | None = None) -> datetime.datetime:

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 
 from regency.files import PRINT_PRIVATE_DIR, PrivateStorage, html_to_pdf
 from regency.jobs import failure_message, heartbeat
+from regency.local_time import regency_time
 from regency.models import Programme, Regency, User
 from regency.outbox import enqueue
 from regency.permissions import can_comment_chapters
@@ -156,6 +157,7 @@ def number_chapter(number: int, title: str, body: str, prefix: str = "") -> Prin
     return chapter
 
 
+@regency_time()
 def book_html(book: Book) -> str:
     """The complete print HTML of a book; identical content gives identical HTML."""
     regency = Regency.load()
@@ -181,6 +183,7 @@ def book_html(book: Book) -> str:
         )
 
 
+@regency_time()
 def masterplan_html(programme: Programme) -> str:
     """The whole masterplan, every book of the set, as one print HTML with one contents."""
     regency = Regency.load()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from regency.files import size_limit
 from regency.models import Regency, User
 
-from . import signing
+from . import certificate, signing
 from .models import CommitmentSheet
 
 PNG_DATA_URI = "data:image/png;base64,"
@@ -131,3 +131,57 @@ class VerifyForm(forms.Form):
         if upload.size > VERIFY_MAX_MEGABYTES * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         return upload
+
+
+CERTIFICATE_MAX_MEGABYTES = 1
+
+
+class CertificateForm(forms.Form):
+    """The regency's certificate: one PKCS#12 file, or a PEM key with its PEM certificate."""
+
+    bundle = forms.FileField(
+        label=_("PKCS#12 file (.p12, .pfx)"),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".p12,.pfx", **size_limit(CERTIFICATE_MAX_MEGABYTES)}
+        ),
+    )
+    key = forms.FileField(
+        label=_("or: private key (PEM)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pem,.key"}),
+    )
+    certificate = forms.FileField(
+        label=_("and its certificate (PEM)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pem,.crt,.cer"}),
+    )
+    password = forms.CharField(
+        label=_("Password of the file or the key"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        bundle, key, cert = data.get("bundle"), data.get("key"), data.get("certificate")
+        password = data.get("password", "")
+        try:
+            if bundle:
+                pair = certificate.read_pkcs12(_read(bundle), password)
+            elif key and cert:
+                pair = certificate.read_pem(_read(key), _read(cert), password)
+            else:
+                raise forms.ValidationError(
+                    _("Choose a PKCS#12 file, or a private key together with its certificate.")
+                )
+            certificate.check(*pair)
+        except certificate.CertificateRefused as refusal:
+            raise forms.ValidationError(str(refusal)) from refusal
+        data["pair"] = pair
+        return data
+
+
+def _read(upload: UploadedFile) -> bytes:
+    return cast(bytes, upload.read(CERTIFICATE_MAX_MEGABYTES * 1024 * 1024))

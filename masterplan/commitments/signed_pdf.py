@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from regency.files import html_to_pdf
+from regency.local_time import regency_time
 from regency.models import Regency
 from regency.outbox import enqueue
 
@@ -140,6 +141,7 @@ def installation_certificates() -> list:
 # --- Rendering and signing ------------------------------------------------------------------
 
 
+@regency_time()
 def sheet_html(sheet: CommitmentSheet) -> str:
     regency = Regency.load()
     emblem_uri = ""

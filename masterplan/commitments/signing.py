@@ -22,7 +22,7 @@ from regency import throttling
 from regency.models import Programme, Regency, Role, User
 from regency.outbox import enqueue
 
-from . import signed_pdf
+from . import certificate, signed_pdf
 from .audit import audit_trail_intact, canonical_content, compute_hash, event_digest, record_event  # noqa: F401
 from .models import CommitmentSheet, Signatory, Signature, SigningEvent, SigningNonce
 
@@ -34,6 +34,10 @@ MAX_IMAGE_SIDE = 2400
 
 class SigningRefused(Exception):
     """A signing or declining request that must not be recorded; the message says why."""
+
+
+class CertificateNotUsable(SigningRefused):
+    """Issuing refused: the signed PDF could not be made without a usable certificate."""
 
 
 def default_statement(regency: Regency | None = None) -> str:
@@ -149,6 +153,13 @@ def issue(sheet: CommitmentSheet, by: User) -> CommitmentSheet:
         raise SigningRefused(_("This sheet has already been issued."))
     if not sheet.signatories.exists():
         raise SigningRefused(_("Choose at least one signatory before issuing."))
+    if not certificate.usable():
+        raise CertificateNotUsable(
+            _(
+                "This sheet cannot be issued yet: there is no valid signing certificate, "
+                "so its signed PDF could not be made."
+            )
+        )
     sheet.content_hash = compute_hash(sheet)
     sheet.status = CommitmentSheet.Status.ISSUED
     sheet.issued_at = timezone.now()

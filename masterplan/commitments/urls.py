@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.sheet_list, name="list"),
     path("new/", views.sheet_create, name="create"),
     path("verify/", views.verify, name="verify"),
+    path("certificate/", views.certificate_page, name="certificate"),
     path("<int:sheet_id>/", views.sheet_detail, name="detail"),
     path("<int:sheet_id>/edit/", views.sheet_edit, name="edit"),
     path("<int:sheet_id>/issue/", views.sheet_issue, name="issue"),

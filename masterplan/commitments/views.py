@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,8 +16,17 @@ from regency import files, throttle, throttling
 from regency.models import Programme, Role, User
 from regency.permissions import SECRETARIAT, AuthenticatedRequest, role_required
 
-from . import signed_pdf, signing
-from .forms import VERIFY_MAX_MEGABYTES, DeclineForm, SheetForm, SignForm, VerifyForm, VoidForm
+from . import certificate, signed_pdf, signing
+from .forms import (
+    CERTIFICATE_MAX_MEGABYTES,
+    VERIFY_MAX_MEGABYTES,
+    CertificateForm,
+    DeclineForm,
+    SheetForm,
+    SignForm,
+    VerifyForm,
+    VoidForm,
+)
 from .models import CommitmentSheet, Signatory
 
 # Anyone may verify, signed in or not: a few files per address, each read whole.
@@ -109,6 +120,7 @@ def sheet_detail(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
             "events": sheet.events.order_by("at", "pk"),
             "trail_intact": signing.audit_trail_intact(sheet),
             "void_form": VoidForm(),
+            "certificate_usable": certificate.usable(),
         },
     )
 
@@ -120,6 +132,16 @@ def sheet_issue(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     try:
         signing.issue(sheet, request.user)
         messages.success(request, _("Issued: the signatories have been notified."))
+    except signing.CertificateNotUsable as refusal:
+        messages.error(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                refusal,
+                reverse("masterplan:commitments:certificate"),
+                _("Generate or upload the signing certificate."),
+            ),
+        )
     except signing.SigningRefused as refusal:
         messages.error(request, str(refusal))
     return redirect("masterplan:commitments:detail", sheet_id=sheet.pk)
@@ -224,7 +246,11 @@ def sheet_pdf(request: AuthenticatedRequest, sheet_id: int) -> HttpResponseBase:
 def sheet_pdf_status(request: AuthenticatedRequest, sheet_id: int) -> HttpResponse:
     """The signed PDF's box; htmx polls it until the PDF is ready."""
     sheet = get_object_or_404(CommitmentSheet.objects.visible_to(request.user), pk=sheet_id)
-    return render(request, "masterplan/signing/_pdf.html", {"sheet": sheet})
+    return render(
+        request,
+        "masterplan/signing/_pdf.html",
+        {"sheet": sheet, "certificate_usable": certificate.usable()},
+    )
 
 
 @require_POST
@@ -246,3 +272,26 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         result = signed_pdf.verify(form.cleaned_data["file"].read())
     return render(request, "masterplan/signing/verify.html", {"form": form, "result": result})
+
+
+@role_required(SECRETARIAT)
+@files.upload_limit(CERTIFICATE_MAX_MEGABYTES)
+def certificate_page(request: AuthenticatedRequest) -> HttpResponse:
+    """The signing certificate: what is installed, generate one for trial, or upload the
+    regency's own."""
+    form = CertificateForm()
+    if request.method == "POST" and "generate" in request.POST:
+        certificate.generate()
+        messages.success(request, _("A self-signed certificate for trial has been generated."))
+        return redirect("masterplan:commitments:certificate")
+    if request.method == "POST":
+        form = CertificateForm(request.POST, request.FILES)
+        if form.is_valid():
+            certificate.install(*form.cleaned_data["pair"])
+            messages.success(request, _("The certificate has been checked and installed."))
+            return redirect("masterplan:commitments:certificate")
+    return render(
+        request,
+        "masterplan/signing/certificate.html",
+        {"form": form, "info": certificate.current()},
+    )

@@ -9,11 +9,9 @@ import datetime
 import io
 import random
 
-from django.conf import settings
+from regency.models import Programme, User
 
-from regency.models import Programme, Regency, User
-
-from ..commitments import signed_pdf, signing
+from ..commitments import certificate, signed_pdf, signing
 from ..commitments.models import CommitmentSheet, Signatory
 
 DEMO_BROWSER = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Safari/604.1"
@@ -63,15 +61,8 @@ def fill(programme: Programme) -> None:
     """Add the demo sheets once (after the demo accounts exist); leave existing sheets alone."""
     if programme.commitment_sheets.exists():
         return
-    if not settings.SIGNING_CERT_FILE.exists():
-        regency = Regency.load()
-        name = f"Pemerintah {regency.official_name}" if regency else "Pemerintah Daerah"
-        signed_pdf.create_certificate(
-            settings.SIGNING_KEY_FILE,
-            settings.SIGNING_CERT_FILE,
-            settings.SIGNING_KEY_PASSPHRASE,
-            name,
-        )
+    if not certificate.usable():  # issuing needs one, as on the certificate page
+        certificate.generate()
     secretariat = User.objects.get(username="sekretariat")
     workshop = programme.workshops.filter(stage=4).first()
     day = (workshop and (workshop.end_date or workshop.start_date)) or datetime.date(2026, 10, 9)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from regency.local_time import regency_time, stamp
 from regency.models import ROLES_WITH_OPD, Dimension, Opd, Programme, Role, User
 from regency.outbox import enqueue
 from regency.permissions import (
@@ -226,6 +227,7 @@ def secretariat_addresses() -> list[str]:
     )
 
 
+@regency_time()
 def mail_state_change(change_id: int) -> int:
     """Tell the OPD (or, on submission, the secretariat) about a change; once only."""
     change = (
@@ -261,7 +263,7 @@ def mail_state_change(change_id: int) -> int:
             "window": worksheet.window,
             "state": state,
             "by": change.by.display_name if change.by else "-",
-            "at": timezone.localtime(change.at).strftime("%d-%m-%Y %H:%M"),
+            "at": stamp(change.at),
             "note": change.note,
             "url": url,
         }
@@ -275,6 +277,7 @@ def mail_state_change(change_id: int) -> int:
 # --- Reminders -------------------------------------------------------------------------------
 
 
+@regency_time()
 def send_reminders(window: InputWindow) -> int:
     """E-mail every OPD of the window that still has worksheets to submit; return the count."""
     pending = (
@@ -288,7 +291,7 @@ def send_reminders(window: InputWindow) -> int:
     if not by_opd:
         return 0
     opds = Opd.objects.in_bulk(by_opd.keys())
-    deadline = timezone.localtime(window.deadline).strftime("%d-%m-%Y %H:%M")
+    deadline = stamp(window.deadline)
     url = settings.SITE_URL.rstrip("/") + reverse("masterplan:home")
     messages = []
     with override(settings.LANGUAGE_CODE):

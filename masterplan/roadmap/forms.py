@@ -5,9 +5,9 @@ from typing import Any, cast
 from django import forms
 from django.db.models import Q
 from django.forms import BoundField
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regency.local_time import stamp
 from regency.models import Opd, Programme
 
 from ..inputs.models import FundingSource, Worksheet, WorksheetEntry
@@ -100,7 +100,7 @@ class RoadmapItemForm(forms.ModelForm):
                     "Someone saved this item at %(time)s, after you opened it. What you typed is "
                     "kept below: compare it with the saved item, then save again to keep yours."
                 )
-                % {"time": timezone.localtime(self.instance.updated_at).strftime("%H:%M")}
+                % {"time": stamp(self.instance.updated_at, "%H:%M")}
             )
         start, end = data.get("start_year"), data.get("end_year")
         if start and end:

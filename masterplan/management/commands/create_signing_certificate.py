@@ -3,9 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from regency.models import Regency
-
-from ...commitments.signed_pdf import create_certificate
+from ...commitments import certificate
 
 
 class Command(BaseCommand):
@@ -21,8 +19,6 @@ class Command(BaseCommand):
         key_file, cert_file = settings.SIGNING_KEY_FILE, settings.SIGNING_CERT_FILE
         if (key_file.exists() or cert_file.exists()) and not force:
             raise CommandError(f"{cert_file} exists already; use --force to replace it.")
-        regency = Regency.load()
-        name = f"Pemerintah {regency.official_name}" if regency else "Pemerintah Daerah"
-        fingerprint = create_certificate(key_file, cert_file, settings.SIGNING_KEY_PASSPHRASE, name)
+        info = certificate.generate()  # the same as the certificate page's button
         self.stdout.write(self.style.SUCCESS(f"Self-signed certificate written to {cert_file}."))
-        self.stdout.write(f"SHA-256 fingerprint: {fingerprint}")
+        self.stdout.write(f"SHA-256 fingerprint: {info.fingerprint}")
