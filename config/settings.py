@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    "django_filters",
     "axes",
     "csp",
     "regency",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "regency.sessions.IdleTimeoutMiddleware",
+    "regency.language.account_language",  # the person's own language, not the browser's
     "django.contrib.messages.middleware.MessageMiddleware",
     "regency.middleware.queue_down_message",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
