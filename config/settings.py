@@ -80,7 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "regency.language.LocaleMiddleware",  # the switch or Indonesian, never Accept-Language
     "django.middleware.common.CommonMiddleware",
     # before CSRF, which reads the form: a chapter's text may exceed DATA_UPLOAD_MAX_MEMORY_SIZE
     "regency.middleware.LargeBodyMiddleware",
