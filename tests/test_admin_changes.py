@@ -1,5 +1,7 @@
 """The record of administrative changes: who changed which setting, role, OPD or person."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from regency.models import Regency, Role
@@ -60,3 +62,14 @@ def test_a_password_is_never_shown(login, secretariat, mentor):
     mentor.save()
     page = login(secretariat).get("/people/changes/?kind=person").content.decode()
     assert "pbkdf2" not in page and "md5$" not in page
+
+
+def test_times_are_in_the_regencys_zone(login, secretariat, regency, mentor):
+    regency.time_zone = Regency.TimeZone.WITA
+    regency.save()
+    client = login(secretariat)
+    edit(client, mentor, role=Role.REGIONAL_HEAD)
+    record = mentor.history.latest("history_date")
+    local = record.history_date.astimezone(ZoneInfo("Asia/Makassar"))
+    page = client.get("/people/changes/").content.decode()
+    assert f"{local:%H.%M} WITA" in page

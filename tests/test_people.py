@@ -198,3 +198,12 @@ def test_nobody_else_changes_a_role(login, request, secretariat, who):
     assert deactivate.status_code == 403
     secretariat.refresh_from_db()
     assert secretariat.role == Role.SECRETARIAT and secretariat.is_active
+
+
+def test_the_list_shows_the_deactivated_only_when_asked(login, secretariat, mentor):
+    mentor.is_active = False
+    mentor.save()
+    client = login(secretariat)
+    assert "Farhan Hidayat" in client.get("/people/").content.decode()
+    assert "Farhan Hidayat" not in client.get("/people/?is_active=yes").content.decode()
+    assert "Farhan Hidayat" in client.get("/people/?is_active=no").content.decode()

@@ -57,11 +57,19 @@ class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     opd = django_filters.ModelChoiceFilter(label=_("OPD"), queryset=Opd.objects.all())
     role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    is_active = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("yes", _("Active")), ("no", _("Deactivated"))],
+        empty_label=_("All"),
+        method="by_status",
+    )
 
     class Meta:
         model = User
         fields = ["q", "opd", "role", "is_active"]
+
+    def by_status(self, queryset: QuerySet[User], name: str, value: str) -> QuerySet[User]:
+        return queryset.filter(is_active=value == "yes")
 
     def search(self, queryset: QuerySet[User], name: str, value: str) -> QuerySet[User]:
         return queryset.filter(
