@@ -6,6 +6,8 @@ import pytest
 
 from regency.models import Regency, Role
 
+from .factories import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -73,3 +75,12 @@ def test_times_are_in_the_regencys_zone(login, secretariat, regency, mentor):
     local = record.history_date.astimezone(ZoneInfo("Asia/Makassar"))
     page = client.get("/people/changes/").content.decode()
     assert f"{local:%H.%M} WITA" in page
+
+
+def test_signing_in_records_no_change(regency, mentor, client):
+    before = mentor.history.count()
+    response = client.post("/accounts/login/", {"username": mentor.username, "password": PASSWORD})
+    assert response.status_code == 302
+    mentor.refresh_from_db()
+    assert mentor.last_login is not None
+    assert mentor.history.count() == before

@@ -13,7 +13,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -46,6 +46,16 @@ def add_person(person: User) -> User:
 def invite(person: User) -> None:
     """Queue the e-mail with the link to set a password (again, if the first one was lost)."""
     enqueue(send_password_link_task, person.pk, INVITATION)
+
+
+def note_last_login(sender: Any, user: User, **kwargs: Any) -> None:
+    """Django's update_last_login, without a row in the record of changes for each sign-in."""
+    user.last_login = timezone.now()
+    user.skip_history_when_saving = True  # type: ignore[attr-defined]  # read by simple-history
+    try:
+        user.save(update_fields=["last_login"])
+    finally:
+        del user.skip_history_when_saving  # type: ignore[attr-defined]  # set above
 
 
 def deactivate(person: User) -> None:
