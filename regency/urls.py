@@ -3,6 +3,7 @@ from django.urls import path
 
 from . import views
 from .forms import LoginForm
+from .people import accounts
 from .people.forms import PasswordLinkForm
 from .throttle import per_address
 
@@ -37,6 +38,7 @@ urlpatterns = [
     path(
         "password/set/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
+            token_generator=accounts.tokens,
             post_reset_login=True,
             post_reset_login_backend="django.contrib.auth.backends.ModelBackend",
             success_url="/",

@@ -56,6 +56,16 @@ class TestTheInvitation:
         again = Client().get(link, follow=True).content.decode()
         assert "sudah tidak berlaku" in again
 
+    def test_a_link_sent_before_the_person_was_deactivated_sets_no_password(
+        self, regency, django_capture_on_commit_callbacks
+    ):
+        person = invite(django_capture_on_commit_callbacks)
+        accounts.deactivate(person)
+        page = Client().get(link_in(mail.outbox[0]), follow=True).content.decode()
+        assert "sudah tidak berlaku" in page
+        person.refresh_from_db()
+        assert not person.has_usable_password()
+
     def test_a_person_whose_language_is_english_gets_it_in_english(
         self, regency, django_capture_on_commit_callbacks
     ):

@@ -7,7 +7,7 @@ from typing import Any
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -32,6 +32,17 @@ COLUMNS = {
     "email": "email", "e-mail": "email", "surel": "email",
     "telepon": "phone", "phone": "phone", "hp": "phone", "no. hp": "phone",
 }  # fmt: skip
+
+
+class PasswordLinkTokens(PasswordResetTokenGenerator):
+    """Django's reset tokens, void once the person is deactivated (a link sent before then
+    sets no password)."""
+
+    def _make_hash_value(self, user: Any, timestamp: int) -> str:
+        return super()._make_hash_value(user, timestamp) + str(user.is_active)
+
+
+tokens = PasswordLinkTokens()
 
 
 def add_person(person: User) -> User:
@@ -75,7 +86,7 @@ def password_link(person: User) -> str:
         "password_reset_confirm",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
-            "token": default_token_generator.make_token(person),
+            "token": tokens.make_token(person),
         },
     )
     return settings.SITE_URL.rstrip("/") + path
