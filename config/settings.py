@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    "django_filters",
     "axes",
     "csp",
     "regency",
@@ -79,7 +80,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "regency.language.LocaleMiddleware",  # the switch or Indonesian, never Accept-Language
     "regency.local_time.regency_time_zone",  # the regency's clock (WIB/WITA/WIT) for all
     "django.middleware.common.CommonMiddleware",
     # before CSRF, which reads the form: a chapter's text may exceed DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "regency.sessions.IdleTimeoutMiddleware",
+    "regency.language.account_language",  # the person's own language, not the browser's
     "django.contrib.messages.middleware.MessageMiddleware",
     "regency.middleware.queue_down_message",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from regency.people.views import set_language
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),  # also the account's language
     path("accounts/", include("regency.urls")),
     path("people/", include("regency.people.urls")),
     path("opds/", include("regency.opds.urls")),

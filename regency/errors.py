@@ -13,6 +13,8 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
+from .language import chosen_language
+
 logger = logging.getLogger(__name__)
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -21,8 +23,8 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 def render_without_database(request: HttpRequest, template_name: str, status: int) -> HttpResponse:
     """The page in the site's layout, without context processors: no user, no regency row."""
     context = {"request": request, "csrf_token": get_token(request)}
-    # The error may come before LocaleMiddleware: the browser's language, from its headers.
-    with translation.override(translation.get_language_from_request(request)):
+    # The error may come before the account is known: the switch's language, or Indonesian.
+    with translation.override(chosen_language(request)):
         content = loader.get_template(template_name).render(context)
     response = HttpResponseServerError(content)
     response.status_code = status

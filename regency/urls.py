@@ -3,6 +3,9 @@ from django.urls import path
 
 from . import views
 from .forms import LoginForm
+from .people import accounts
+from .people.forms import PasswordLinkForm
+from .throttle import per_address
 
 urlpatterns = [
     path(
@@ -18,6 +21,29 @@ urlpatterns = [
         "password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    # Forgotten passwords, and the invitation's link (regency/people/accounts.py) to set one
+    path(
+        "password/reset/",
+        per_address("password_reset", "10/h")(
+            auth_views.PasswordResetView.as_view(form_class=PasswordLinkForm)
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/set/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            token_generator=accounts.tokens,
+            post_reset_login=True,
+            post_reset_login_backend="django.contrib.auth.backends.ModelBackend",
+            success_url="/",
+        ),
+        name="password_reset_confirm",
     ),
     path("imports/<int:job_id>/", views.import_job, name="import_job"),
 ]

@@ -25,7 +25,11 @@ HOME_LINK = 'href="/"'
 
 
 def visitor(language="id"):
-    return Client(raise_request_exception=False, headers={"accept-language": language})
+    """A browser that asks for ``language`` and chose it with the switch (issue 13: the
+    switch decides, never Accept-Language)."""
+    client = Client(raise_request_exception=False, headers={"accept-language": language})
+    client.cookies["django_language"] = language
+    return client
 
 
 class TestTheServerErrorPage:

@@ -15,6 +15,7 @@ REGISTERED = {
     "workshops.import_participants",
     "regency.tasks.send_outbox",
     "regency.tasks.requeue_stale_jobs",
+    "regency.people.send_password_link",  # issue 13: invitations and password resets
 }
 
 

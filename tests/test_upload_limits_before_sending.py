@@ -88,8 +88,9 @@ class TestTheLimitIsOnEveryUploadField:
         assert_limit(page, "file", 20)
 
     def test_the_refusal_is_in_english_on_an_english_page(self, login, secretariat, programme):
+        secretariat.language = "en"  # the account's language, not the browser's (issue 13)
+        secretariat.save()
         client = login(secretariat)
-        client.cookies["django_language"] = "en"
         page = client.get("/workshops/participants/import/").content.decode()
         assert "The chosen file is over the limit of 5 MB." in file_input(page, "file")
 

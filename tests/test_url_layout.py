@@ -23,6 +23,19 @@ URLS = [
     ("inputs/funding-sources/<int:source_id>/", "masterplan:inputs:funding_source_edit"),
     ("inputs/funding-sources/<int:source_id>/active/", "masterplan:inputs:funding_source_active"),
     ("roadmap/evaluation/<int:year>/", "masterplan:roadmap:evaluation_edit"),
+    # issue 13: the secretariat's people pages, and setting a password by e-mail
+    ("people/", "people:list"),
+    ("people/new/", "people:add"),
+    ("people/import/", "people:import"),
+    ("people/changes/", "people:changes"),
+    ("people/<int:person_id>/", "people:detail"),
+    ("people/<int:person_id>/edit/", "people:edit"),
+    ("people/<int:person_id>/deactivate/", "people:deactivate"),
+    ("people/<int:person_id>/reactivate/", "people:reactivate"),
+    ("people/<int:person_id>/invite/", "people:invite"),
+    ("accounts/password/reset/", "password_reset"),
+    ("accounts/password/reset/sent/", "password_reset_done"),
+    ("accounts/password/set/<uidb64>/<token>/", "password_reset_confirm"),
     ("commitments/<int:sheet_id>/pdf/again/", "masterplan:commitments:pdf_again"),  # issue 11
     ("accounts/imports/<int:job_id>/", "import_job"),  # added with import jobs (issue 11)
     ("", "masterplan:home"),

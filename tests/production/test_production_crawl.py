@@ -243,7 +243,9 @@ class TestTheDatabaseDown:
             assert status == 503 and headers["Retry-After"] == "60"
             assert "Layanan sedang tidak tersedia" in page and "Coba lagi" in page
             request = urllib.request.Request(
-                base + "/accounts/login/", headers={"Accept-Language": "en"}
+                # English chosen with the switch (issue 13: never from Accept-Language)
+                base + "/accounts/login/",
+                headers={"Accept-Language": "en", "Cookie": "django_language=en"},
             )
             with pytest.raises(urllib.error.HTTPError) as refused:
                 urllib.request.urlopen(request, timeout=30)
