@@ -207,3 +207,26 @@ def test_the_list_shows_the_deactivated_only_when_asked(login, secretariat, ment
     assert "Farhan Hidayat" in client.get("/people/").content.decode()
     assert "Farhan Hidayat" not in client.get("/people/?is_active=yes").content.decode()
     assert "Farhan Hidayat" in client.get("/people/?is_active=no").content.decode()
+
+
+class TestNoTakeOverOfAnAccount:
+    def test_the_address_of_someone_who_set_a_password_stays_as_it_is(
+        self, login, secretariat, regional_head
+    ):
+        regional_head.email = "bupati@bontangkota.go.id"
+        regional_head.save()
+        data = new_person(
+            full_name=regional_head.full_name, email="saya@contoh.id", role=Role.REGIONAL_HEAD
+        )
+        login(secretariat).post(f"/people/{regional_head.pk}/edit/", data)
+        regional_head.refresh_from_db()
+        assert regional_head.email == "bupati@bontangkota.go.id"
+
+    def test_the_developers_accounts_are_not_administered_here(self, login, secretariat):
+        admin = UserFactory(username="admin", is_superuser=True, is_staff=True, role="")
+        client = login(secretariat)
+        for url in (f"/people/{admin.pk}/edit/", f"/people/{admin.pk}/deactivate/"):
+            response = client.post(url, {"email": "saya@contoh.id"})
+            assert response.status_code == 404
+        admin.refresh_from_db()
+        assert admin.is_active and admin.email != "saya@contoh.id"

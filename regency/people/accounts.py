@@ -231,3 +231,9 @@ def import_people(rows: Sequence[Sequence[Any]]) -> ImportReport:
         for person in accepted:
             report.created.append(add_person(person))
     return report
+
+
+def administered():
+    """The people the secretariat may edit, deactivate or send links to: not the developers'
+    accounts (superusers and staff), which only the Django admin changes."""
+    return User.objects.filter(is_superuser=False, is_staff=False)

@@ -35,8 +35,18 @@ class PersonForm(forms.ModelForm):
         if self.instance.pk and self.instance.pk == editor.pk:
             self.fields["role"].disabled = True
             self.fields["role"].help_text = _("Nobody changes their own role.")
+        if self.instance.pk and self.instance.has_usable_password():
+            # Else whoever edits could send the password link to an address of their own and
+            # sign in, and sign, as that person.
+            self.fields["email"].disabled = True
+            self.fields["email"].required = False
+            self.fields["email"].help_text = _(
+                "Fixed once the person has set a password: the links to their account go there."
+            )
 
     def clean_email(self) -> str:
+        if self.fields["email"].disabled:
+            return self.instance.email
         email = self.cleaned_data["email"].lower()
         others = User.objects.exclude(pk=self.instance.pk)
         if others.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():

@@ -79,7 +79,7 @@ def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse
 
 @role_required(SECRETARIAT)
 def person_edit(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=person_id)
+    person = get_object_or_404(accounts.administered(), pk=person_id)
     form = PersonForm(request.POST or None, instance=person, editor=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -96,7 +96,7 @@ def person_edit(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 @require_POST
 @role_required(SECRETARIAT)
 def person_deactivate(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=person_id)
+    person = get_object_or_404(accounts.administered(), pk=person_id)
     if person.pk == request.user.pk:
         raise PermissionDenied  # the last secretariat must not lock everyone out
     accounts.deactivate(person)
@@ -111,7 +111,7 @@ def person_deactivate(request: AuthenticatedRequest, person_id: int) -> HttpResp
 @require_POST
 @role_required(SECRETARIAT)
 def person_reactivate(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(User, pk=person_id)
+    person = get_object_or_404(accounts.administered(), pk=person_id)
     accounts.reactivate(person)
     messages.success(request, _("%(name)s can sign in again.") % {"name": person.display_name})
     return redirect("people:detail", person.pk)
@@ -120,7 +120,7 @@ def person_reactivate(request: AuthenticatedRequest, person_id: int) -> HttpResp
 @require_POST
 @role_required(SECRETARIAT)
 def person_invite(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    person = get_object_or_404(User.objects.filter(is_active=True), pk=person_id)
+    person = get_object_or_404(accounts.administered().filter(is_active=True), pk=person_id)
     accounts.invite(person)
     messages.success(
         request,
