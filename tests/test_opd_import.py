@@ -76,3 +76,11 @@ class TestFunctions:
         with pytest.raises(Exception, match="NIP"):
             add_opd(name="Dinas Sosial", head_nip="12")
         assert Opd.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_importing_again_without_a_kind_keeps_the_kind_an_opd_has():
+    import_opds([("Nama", "Jenis"), ("Badan Layanan Umum Daerah RS Taman Husada", "rsud")])
+    import_opds([("Nama", "Nama Kepala"), ("Badan Layanan Umum Daerah RS Taman Husada", "dr. Ani")])
+    opd = Opd.objects.get()
+    assert (opd.kind, opd.head_name) == ("rsud", "dr. Ani")

@@ -120,7 +120,8 @@ def import_opds(rows: Sequence[Sequence[Any]]) -> ImportReport:
         opd = copy.copy(found) if found else Opd()
         updating = found is not None
         opd.name = name
-        opd.kind = kind or Opd.Kind.OTHER
+        if not updating or values.get("kind"):  # a guess from the name never overrides a kind
+            opd.kind = kind or Opd.Kind.OTHER
         for attribute in ("acronym", "head_name", "head_position"):
             if attribute in values:
                 setattr(opd, attribute, values[attribute])
