@@ -7,6 +7,7 @@ whatever password it came with, so that signed_pdf reads every kind the same way
 """
 
 import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,10 +182,15 @@ def install(key: PrivateKeyTypes, certificate: x509.Certificate) -> CertificateI
     key_bytes = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
-    key_file.touch(mode=0o600)
-    key_file.chmod(0o600)
-    key_file.write_bytes(key_bytes)
-    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    # Both files are written aside and then put in place, so that a signing that reads them
+    # meanwhile never pairs the new key with the old certificate (or a half-written file).
+    key_new, cert_new = key_file.with_suffix(".new"), cert_file.with_suffix(".new")
+    key_new.touch(mode=0o600)
+    key_new.chmod(0o600)
+    key_new.write_bytes(key_bytes)
+    cert_new.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    os.replace(cert_new, cert_file)
+    os.replace(key_new, key_file)
     return info
 
 

@@ -166,7 +166,8 @@ def regency_settings(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("setup:regency")
     form = RegencyForm(request.POST or None, request.FILES or None, instance=regency)
     office = OfficeForm(request.POST or None, instance=regency, prefix="office")
-    if request.method == "POST" and form.is_valid() and office.is_valid():
+    valid = [form.is_valid(), office.is_valid()]  # both, so that both show their errors
+    if request.method == "POST" and all(valid):
         values = {name: form.cleaned_data[name] for name in RegencyForm.Meta.fields}
         values.update({name: office.cleaned_data[name] for name in services.OFFICE_FIELDS})
         services.save_regency(values, form.cleaned_data.get("emblem"))
