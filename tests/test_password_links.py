@@ -10,6 +10,7 @@ from django.test import Client
 
 from regency.models import Role, User
 from regency.people import accounts
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +127,17 @@ class TestAForgottenPassword:
             for n in range(11)
         ]
         assert answers[:10] == [302] * 10 and answers[10] == 429
+
+
+@pytest.mark.django_db
+def test_one_person_gets_at_most_three_reset_links_an_hour_whoever_asks(
+    client, regency, django_capture_on_commit_callbacks
+):
+    cache.clear()  # the count lives in the cache, which tests share
+    UserFactory(username="ani", email="ani@contoh.id", role="opd_rep")
+    for n in range(5):  # from five addresses: the per-address limit alone would let them all
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                "/accounts/password/reset/", {"email": "ani@contoh.id"}, REMOTE_ADDR=f"10.0.0.{n}"
+            )
+    assert len(mail.outbox) == 3

@@ -8,6 +8,7 @@ from typing import Any
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -237,3 +238,18 @@ def administered():
     """The people the secretariat may edit, deactivate or send links to: not the developers'
     accounts (superusers and staff), which only the Django admin changes."""
     return User.objects.filter(is_superuser=False, is_staff=False)
+
+
+RESET_LINKS_PER_HOUR = 3
+
+
+def reset_links_exhausted(person: User) -> bool:
+    """Whether this person was already sent RESET_LINKS_PER_HOUR links in the past hour, so
+    that requests from many addresses cannot flood one inbox (counted in the cache)."""
+    key = f"password-links:{person.pk}"
+    try:
+        added = cache.add(key, 1, timeout=3600)
+        count = 1 if added else cache.incr(key)
+    except Exception:  # the cache is down: send, as the login page keeps working too
+        return False
+    return count > RESET_LINKS_PER_HOUR

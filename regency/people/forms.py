@@ -101,4 +101,6 @@ class PasswordLinkForm(PasswordResetForm):
 
     def save(self, *args: Any, **kwargs: Any) -> None:  # no mail sent here
         for person in self.get_users(self.cleaned_data["email"]):
+            if accounts.reset_links_exhausted(person):
+                continue  # the page still says the same: nobody learns why no mail came
             enqueue(accounts.send_password_link_task, person.pk, accounts.RESET)
