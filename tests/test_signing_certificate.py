@@ -2,6 +2,7 @@
 is kept, shown, warned about on the secretariat's home, and required for issuing a sheet."""
 
 import datetime
+import io
 
 import pytest
 from cryptography import x509
@@ -118,6 +119,35 @@ class TestUploading:
         assert installed_holder(signing_files) == "CN=Pemerintah Kota Bontang"
         assert signing_files.SIGNING_KEY_FILE.stat().st_mode & 0o077 == 0
         signed_pdf.sign_pdf(minimal_pdf(), reason="uji", location="Bontang")
+
+    def test_the_issuers_in_a_pkcs12_file_are_embedded_in_every_signed_pdf(
+        self, regency, login, secretariat, signing_files
+    ):
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        key, certificate = make_pair()
+        ca_key = ec.generate_private_key(ec.SECP256R1())
+        ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "OSD BSrE Uji")])
+        now = datetime.datetime.now(datetime.UTC)
+        issuer = (
+            x509.CertificateBuilder()
+            .subject_name(ca_name)
+            .issuer_name(ca_name)
+            .public_key(ca_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=3650))
+            .sign(ca_key, hashes.SHA256())
+        )
+        data = pkcs12.serialize_key_and_certificates(
+            b"bontang", key, certificate, [issuer], serialization.BestAvailableEncryption(b"p12")
+        )
+        upload = {"bundle": SimpleUploadedFile("bontang.p12", data), "password": "p12"}
+        assert login(secretariat).post(URL, upload).status_code == 302
+        signed, _pem = signed_pdf.sign_pdf(minimal_pdf(), reason="uji", location="Bontang")
+        embedded = PdfFileReader(io.BytesIO(signed)).embedded_signatures[0]
+        names = {c.subject.human_friendly for c in embedded.other_embedded_certs}
+        assert "Common Name: OSD BSrE Uji" in names
 
     def test_a_wrong_pkcs12_password_is_refused_in_indonesian(
         self, regency, login, secretariat, signing_files

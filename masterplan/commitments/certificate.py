@@ -8,6 +8,7 @@ whatever password it came with, so that signed_pdf reads every kind the same way
 
 import datetime
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 from regency.models import Programme, Regency, User
 from regency.permissions import is_secretariat
 
-from .signed_pdf import create_certificate
+from .signed_pdf import chain_file, create_certificate
 
 # The home page warns the secretariat this long before the certificate expires.
 WARN_BEFORE = datetime.timedelta(days=30)
@@ -111,25 +112,28 @@ def generate() -> CertificateInfo:
     return info
 
 
-def read_pkcs12(data: bytes, password: str) -> tuple[PrivateKeyTypes, x509.Certificate]:
-    """The key and certificate of a PKCS#12 file (.p12, .pfx)."""
+def read_pkcs12(
+    data: bytes, password: str
+) -> tuple[PrivateKeyTypes, x509.Certificate, list[x509.Certificate]]:
+    """The key, certificate and issuing chain of a PKCS#12 file (.p12, .pfx)."""
     try:
-        key, certificate, _chain = pkcs12.load_key_and_certificates(data, password.encode() or None)
+        key, certificate, chain = pkcs12.load_key_and_certificates(data, password.encode() or None)
     except ValueError as exc:
         raise CertificateRefused(
             _("The PKCS#12 file could not be opened: the password is wrong or the file is damaged.")
         ) from exc
     if key is None or certificate is None:
         raise CertificateRefused(_("The PKCS#12 file holds no private key with its certificate."))
-    return key, certificate
+    return key, certificate, list(chain)
 
 
 def read_pem(
     key_data: bytes, cert_data: bytes, password: str
-) -> tuple[PrivateKeyTypes, x509.Certificate]:
-    """The key and certificate of two PEM files."""
+) -> tuple[PrivateKeyTypes, x509.Certificate, list[x509.Certificate]]:
+    """The key, certificate and issuing chain of two PEM files (the certificate file may hold
+    the issuers after the certificate, as a CA's "fullchain" file does)."""
     try:
-        certificate = x509.load_pem_x509_certificate(cert_data)
+        certificate, *chain = x509.load_pem_x509_certificates(cert_data)
     except ValueError as exc:
         raise CertificateRefused(_("The certificate file is not a PEM certificate.")) from exc
     try:
@@ -144,7 +148,7 @@ def read_pem(
                 "The private key could not be read: the password is wrong or the file is not a PEM key."
             )
         ) from exc
-    return key, certificate
+    return key, certificate, chain
 
 
 def _public(key: Any) -> bytes:
@@ -167,7 +171,9 @@ def check(key: PrivateKeyTypes, certificate: x509.Certificate) -> CertificateInf
     return info
 
 
-def install(key: PrivateKeyTypes, certificate: x509.Certificate) -> CertificateInfo:
+def install(
+    key: PrivateKeyTypes, certificate: x509.Certificate, chain: Sequence[x509.Certificate] = ()
+) -> CertificateInfo:
     """Check a key and certificate, then keep them where the signing reads them."""
     info = check(key, certificate)
     passphrase = settings.SIGNING_KEY_PASSPHRASE
@@ -189,6 +195,10 @@ def install(key: PrivateKeyTypes, certificate: x509.Certificate) -> CertificateI
     key_new.chmod(0o600)
     key_new.write_bytes(key_bytes)
     cert_new.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    chain_pem = b"".join(issuer.public_bytes(serialization.Encoding.PEM) for issuer in chain)
+    chain_new = chain_file().with_suffix(".new")
+    chain_new.write_bytes(chain_pem)
+    os.replace(chain_new, chain_file())
     os.replace(cert_new, cert_file)
     os.replace(key_new, key_file)
     return info

@@ -176,7 +176,7 @@ class CertificateForm(forms.Form):
                 raise forms.ValidationError(
                     _("Choose a PKCS#12 file, or a private key together with its certificate.")
                 )
-            certificate.check(*pair)
+            certificate.check(pair[0], pair[1])
         except certificate.CertificateRefused as refusal:
             raise forms.ValidationError(str(refusal)) from refusal
         data["pair"] = pair

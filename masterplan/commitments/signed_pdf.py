@@ -100,6 +100,13 @@ def create_certificate(
     return certificate.fingerprint(hashes.SHA256()).hex()
 
 
+def chain_file() -> Path:
+    """Where the certificates that issued the signing certificate are kept (PEM), so that the
+    signed PDF embeds them and a reader can build the trust chain to the national CA."""
+    cert_file = Path(settings.SIGNING_CERT_FILE)
+    return cert_file.with_name(f"{cert_file.stem}-chain.pem")
+
+
 def _signer() -> "SimpleSigner":
     from pyhanko.sign import signers
 
@@ -110,7 +117,11 @@ def _signer() -> "SimpleSigner":
             "or run `python manage.py create_signing_certificate` for development."
         )
     passphrase = settings.SIGNING_KEY_PASSPHRASE.encode() or None
-    signer = signers.SimpleSigner.load(str(key_file), str(cert_file), key_passphrase=passphrase)
+    chain = chain_file()
+    issuers = [str(chain)] if chain.exists() and chain.stat().st_size else []
+    signer = signers.SimpleSigner.load(
+        str(key_file), str(cert_file), ca_chain_files=issuers, key_passphrase=passphrase
+    )
     if signer is None:
         raise SigningCertificateMissing("The signing key or certificate could not be read.")
     return signer
