@@ -7,7 +7,7 @@ from regency.models import Opd, User
 from regency.opds.merging import MergeRefused, merge_opds
 
 from .factories import OpdFactory, UserFactory
-from .factories_inputs import InputWindowFactory, WorksheetFactory
+from .factories_inputs import EntryFactory, InputWindowFactory, WorksheetFactory
 from .factories_quickwins import QuickWinFactory
 from .factories_roadmap import RoadmapItemFactory
 from .factories_workshops import ParticipantFactory
@@ -75,7 +75,8 @@ class TestMerge:
     ):
         window = InputWindowFactory(programme=programme)
         theirs = WorksheetFactory(opd=old, window=window)
-        WorksheetFactory(opd=new, window=window)
+        EntryFactory(worksheet=theirs)  # both hold data: an empty twin would be absorbed
+        EntryFactory(worksheet=WorksheetFactory(opd=new, window=window))
         person = UserFactory(opd=old, role="opd_rep")
         client = login(secretariat)
         page = client.get("/opds/merge/", {"source": old.pk, "target": new.pk}).content.decode()

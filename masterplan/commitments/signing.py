@@ -501,7 +501,7 @@ def send_reminders(sheet_id: int, requested_at: datetime.datetime) -> int:
     for signatory in due.select_related("user"):
         if not signatory.user.email or not is_turn_of(signatory):
             continue
-        with translation.override("id"):
+        with translation.override(signatory.user.language or settings.LANGUAGE_CODE):
             body = render_to_string(
                 "masterplan/signing/reminder_email.txt",
                 {"signatory": signatory, "sheet": sheet, "link": link},

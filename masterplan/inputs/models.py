@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -165,6 +166,14 @@ class Worksheet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.opd} · {self.dimension}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("masterplan:inputs:worksheet", args=[self.pk])
+
+    @property
+    def is_blank(self) -> bool:
+        """Never submitted, so an OPD merge may drop it if nothing points at it either."""
+        return self.state in (self.State.NOT_STARTED, self.State.DRAFT)
 
     @property
     def is_editable(self) -> bool:

@@ -211,19 +211,29 @@ def add_comment(
     return ReviewComment.objects.create(worksheet=worksheet, entry=entry, author=user, text=text)
 
 
-def opd_addresses(opd_id: int) -> list[str]:
-    return list(
+def _by_language(people: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """E-mail addresses grouped by their owner's language, so that each mail is written in it."""
+    grouped: dict[str, list[str]] = {}
+    for email, language in people:
+        grouped.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
+    return grouped
+
+
+def opd_addresses(opd_id: int) -> dict[str, list[str]]:
+    """The addresses of the OPD's active people, by language."""
+    return _by_language(
         User.objects.filter(opd_id=opd_id, role__in=ROLES_WITH_OPD, is_active=True)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .values_list("email", "language")
     )
 
 
-def secretariat_addresses() -> list[str]:
-    return list(
+def secretariat_addresses() -> dict[str, list[str]]:
+    """The addresses of the secretariat's active people, by language."""
+    return _by_language(
         User.objects.filter(role=Role.SECRETARIAT, is_active=True)
         .exclude(email="")
-        .values_list("email", flat=True)
+        .values_list("email", "language")
     )
 
 
@@ -247,29 +257,30 @@ def mail_state_change(change_id: int) -> int:
     url = settings.SITE_URL.rstrip("/") + reverse(
         "masterplan:inputs:worksheet", args=[worksheet.pk]
     )
-    with override(settings.LANGUAGE_CODE):
-        state = State(change.to_state).label
-        subject = _("Worksheet %(dimension)s of %(opd)s: %(state)s") % {
-            "dimension": worksheet.dimension.name_id,
-            "opd": worksheet.opd,
-            "state": state,
-        }
-        body = _(
-            "The worksheet %(dimension)s of %(opd)s (%(window)s) is now: %(state)s.\n"
-            "Changed by %(by)s on %(at)s.\n\n%(note)s\n\nOpen it: %(url)s\n"
-        ) % {
-            "dimension": worksheet.dimension.name_id,
-            "opd": worksheet.opd.display_name,
-            "window": worksheet.window,
-            "state": state,
-            "by": change.by.display_name if change.by else "-",
-            "at": stamp(change.at),
-            "note": change.note,
-            "url": url,
-        }
-    sent = 0
-    if recipients:
-        sent = send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)])
+    messages = []
+    for language, addresses in recipients.items():
+        with override(language):
+            state = State(change.to_state).label
+            subject = _("Worksheet %(dimension)s of %(opd)s: %(state)s") % {
+                "dimension": worksheet.dimension.label,
+                "opd": worksheet.opd,
+                "state": state,
+            }
+            body = _(
+                "The worksheet %(dimension)s of %(opd)s (%(window)s) is now: %(state)s.\n"
+                "Changed by %(by)s on %(at)s.\n\n%(note)s\n\nOpen it: %(url)s\n"
+            ) % {
+                "dimension": worksheet.dimension.label,
+                "opd": worksheet.opd.display_name,
+                "window": worksheet.window,
+                "state": state,
+                "by": change.by.display_name if change.by else "-",
+                "at": stamp(change.at),
+                "note": change.note,
+                "url": url,
+            }
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, addresses))
+    sent = send_mass_mail(messages) if messages else 0
     WorksheetStateChange.objects.filter(pk=change.pk).update(mailed_at=timezone.now())
     return sent
 
@@ -294,22 +305,20 @@ def send_reminders(window: InputWindow) -> int:
     deadline = stamp(window.deadline)
     url = settings.SITE_URL.rstrip("/") + reverse("masterplan:home")
     messages = []
-    with override(settings.LANGUAGE_CODE):
-        for opd_id, dimensions in by_opd.items():
-            recipients = opd_addresses(opd_id)
-            if not recipients:
-                continue
-            subject = _("Reminder: worksheets due %(deadline)s") % {"deadline": deadline}
-            body = _(
-                "%(opd)s has not yet submitted these worksheets of %(window)s: %(dimensions)s.\n"
-                "The deadline is %(deadline)s.\n\nOpen them: %(url)s\n"
-            ) % {
-                "opd": opds[opd_id].display_name,
-                "window": window,
-                "dimensions": ", ".join(dimensions),
-                "deadline": deadline,
-                "url": url,
-            }
+    for opd_id, dimensions in by_opd.items():
+        for language, recipients in opd_addresses(opd_id).items():
+            with override(language):
+                subject = _("Reminder: worksheets due %(deadline)s") % {"deadline": deadline}
+                body = _(
+                    "%(opd)s has not yet submitted these worksheets of %(window)s: "
+                    "%(dimensions)s.\nThe deadline is %(deadline)s.\n\nOpen them: %(url)s\n"
+                ) % {
+                    "opd": opds[opd_id].display_name,
+                    "window": window,
+                    "dimensions": ", ".join(dimensions),
+                    "deadline": deadline,
+                    "url": url,
+                }
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
     send_mass_mail(messages)
     return len(messages)

@@ -6,10 +6,13 @@ quick wins, participants, follow-ups, target outputs, and whatever is added late
 repoints them in one transaction. The record of changes (simple_history) is left as it was:
 history says which OPD a row belonged to then.
 
-Where a unique constraint would be broken (one worksheet per window, OPD and dimension), the
-two rows each hold their own answers, review and comments, and no rule can say which one is
-right: the merge lists them as conflicts and is refused until the secretariat has resolved
-them. Only rows of a plain many-to-many table (an OPD among a roadmap item's supporting
+Where a unique constraint would be broken (one worksheet per window, OPD and dimension), a row
+of the old OPD that holds nothing (no other row points at it, and the model, if it has an
+``is_blank`` property, says it is blank) is absorbed: dropped, and the new OPD's twin kept.
+Opening an input window makes an empty worksheet for every OPD and dimension, so without this
+no two OPDs could be merged. Where both rows hold data, no rule can say which one is right: the
+merge lists them, with a link to each where the model has one (``get_absolute_url``), and is
+refused until the secretariat has resolved them. Only rows of a plain many-to-many table (an OPD among a roadmap item's supporting
 OPDs) are merged by themselves: a set that holds both OPDs holds the new one once.
 """
 
@@ -17,7 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
@@ -40,6 +44,8 @@ class Move:
     label: str
     count: int
     duplicates: int = 0  # rows of a many-to-many set that already hold the new OPD
+    absorbed: int = 0  # empty rows of the old OPD dropped in favour of the new OPD's twin
+    plural: str = ""  # what the rows are, e.g. "worksheets"
 
 
 @dataclass
@@ -48,6 +54,9 @@ class Conflict:
 
     label: str
     row: str
+    url: str
+    twin: str
+    twin_url: str
 
 
 @dataclass
@@ -118,23 +127,57 @@ def _attnames(model: type[models.Model], names: list[str]) -> list[str]:
     return [model._meta.get_field(name).attname for name in names]  # type: ignore[union-attr]
 
 
-def _clashes(fk: models.ForeignKey, source: Opd, target: Opd) -> list[models.Model]:
-    """The rows of ``source`` that would break a unique constraint once they point at ``target``."""
+def _clashes(
+    fk: models.ForeignKey, source: Opd, target: Opd
+) -> list[tuple[models.Model, models.Model | None]]:
+    """The rows of ``source`` that would break a unique constraint once they point at ``target``,
+    each with the row of ``target`` it would clash with (None where that is not one row)."""
     model = fk.model
-    found: dict[Any, models.Model] = {}
+    found: dict[Any, tuple[models.Model, models.Model | None]] = {}
     for others, condition in _unique_sets(model, fk):
         rows = model._default_manager.filter(**{fk.name: source})
         theirs = model._default_manager.filter(**{fk.name: target})
         if condition is not None:
             rows, theirs = rows.filter(condition), theirs.filter(condition)
         attnames = _attnames(model, others)
-        taken = {tuple(values) for values in theirs.values_list(*attnames)} if attnames else set()
-        if not attnames and not theirs.exists():
+        if not attnames:
+            twin = theirs.first()
+            if twin is not None:
+                found.update((row.pk, (row, twin)) for row in rows)
             continue
+        taken = {tuple(getattr(row, name) for name in attnames): row for row in theirs}
         for row in rows:
-            if not attnames or tuple(getattr(row, name) for name in attnames) in taken:
-                found[row.pk] = row
+            key = tuple(getattr(row, name) for name in attnames)
+            if key in taken and row.pk not in found:
+                found[row.pk] = (row, taken[key])
     return list(found.values())
+
+
+def holds_nothing(row: models.Model) -> bool:
+    """True if dropping ``row`` loses nothing: no other row points at it (nothing would be
+    deleted with it, set to null or protected) and the model, if it can tell, says it is blank."""
+    if not getattr(row, "is_blank", True):
+        return False
+    collector = Collector(using=router.db_for_write(type(row)))
+    try:
+        collector.collect([row])
+    except (ProtectedError, RestrictedError):
+        return False
+    if any(
+        obj.pk != row.pk or type(obj) is not type(row)
+        for objs in collector.data.values()
+        for obj in objs
+    ):
+        return False
+    if any(queryset.exists() for queryset in collector.fast_deletes):
+        return False
+    for updates in collector.field_updates.values():
+        for objs in updates:
+            if isinstance(objs, models.QuerySet) and not objs.exists():
+                continue
+            if objs:
+                return False
+    return True
 
 
 def plan_merge(source: Opd, target: Opd) -> MergePlan:
@@ -152,13 +195,25 @@ def plan_merge(source: Opd, target: Opd) -> MergePlan:
         if _owning_m2m(fk.model) is not None:
             plan.moves.append(Move(_label(fk), count, duplicates=len(clashes)))
             continue
-        plan.moves.append(Move(_label(fk), count))
-        plan.conflicts.extend(Conflict(_label(fk), _describe(row)) for row in clashes)
+        empty = [row for row, _twin in clashes if holds_nothing(row)]
+        plural = str(fk.model._meta.verbose_name_plural)
+        plan.moves.append(Move(_label(fk), count, absorbed=len(empty), plural=plural))
+        plan.conflicts.extend(
+            Conflict(_label(fk), _describe(row), _url(row), _describe(twin), _url(twin))
+            for row, twin in clashes
+            if row not in empty
+        )
     return plan
 
 
-def _describe(row: models.Model) -> str:
-    return f"{row} (#{row.pk})"
+def _describe(row: models.Model | None) -> str:
+    return f"{row} (#{row.pk})" if row is not None else ""
+
+
+def _url(row: models.Model | None) -> str:
+    """The page of ``row``, if its model has one (get_absolute_url); regency imports no app."""
+    get_url = getattr(row, "get_absolute_url", None)
+    return str(get_url()) if get_url is not None else ""
 
 
 @transaction.atomic
@@ -176,8 +231,12 @@ def merge_opds(source: Opd, target: Opd) -> MergePlan:
     for fk in _links():
         rows = fk.model._default_manager.filter(**{fk.name: source})
         if _owning_m2m(fk.model) is not None:
-            for row in _clashes(fk, source, target):
+            for row, _twin in _clashes(fk, source, target):
                 row.delete()  # the set already holds the new OPD
+        else:
+            for row, _twin in _clashes(fk, source, target):
+                if holds_nothing(row):
+                    row.delete()  # absorbed: the new OPD's twin is kept
         if hasattr(fk.model, "history"):
             # saved one by one, so that the record of changes says who moved each row
             for row in rows:
