@@ -72,3 +72,16 @@ class TestFundingSources:
         assert not FundingSource.objects.filter(code="x").exists()
         apbd.refresh_from_db()
         assert apbd.is_active
+
+
+@pytest.mark.django_db
+def test_a_renamed_source_is_in_the_record_of_changes_with_who_did_it(login, secretariat):
+    client = login(secretariat)
+    client.post("/inputs/funding-sources/new/", {"name": "Hibah", "code": "hibah", "order": 3})
+    added = FundingSource.objects.get(code="hibah")
+    client.post(
+        f"/inputs/funding-sources/{added.pk}/",
+        {"name": "Hibah Provinsi", "code": "hibah", "order": 3},
+    )
+    page = client.get("/people/changes/?kind=funding_source").content.decode()
+    assert "Hibah Provinsi" in page and "Rina Kusumawati" in page

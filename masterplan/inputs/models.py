@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from regency.models import Programme
 from regency.permissions import READERS, scope_to_opd
@@ -27,6 +28,8 @@ class FundingSource(models.Model):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Proposals name only active sources.")
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("funding source")

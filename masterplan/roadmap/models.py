@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from regency.models import Programme
 from regency.permissions import READERS, scope_to_opd
@@ -272,6 +273,8 @@ class EvaluationYear(models.Model):
     quick_win_score = models.DecimalField(
         _("quick win score"), max_digits=6, decimal_places=2, null=True, blank=True
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("evaluation year")

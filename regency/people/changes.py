@@ -21,6 +21,14 @@ KINDS: dict[str, tuple[Any, type[Model]]] = {  # by the filter's value: its labe
     "opd": (_("OPD"), Opd),
     "person": (_("Person"), User),
 }
+
+
+def register_kind(key: str, label: Any, model: type[Model]) -> None:
+    """Another app's settings with a history (HistoricalRecords) join the record of changes:
+    regency may not import those apps, so they register here from AppConfig.ready."""
+    KINDS[key] = (label, model)
+
+
 MOST = 200  # changes shown on a person's page; the record of changes pages through them all
 HIDDEN_FIELDS = {"password", "last_login"}
 
