@@ -53,9 +53,9 @@ class TestTheCertificateStep:
         assert 'href="/people/new/"' in client.get("/setup/people/").content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_load_demo_adds_its_accounts_through_the_people_pages_function_without_mail(
-    monkeypatch,
+    monkeypatch, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     added = []
     real = accounts.add_person
@@ -65,7 +65,10 @@ def test_load_demo_adds_its_accounts_through_the_people_pages_function_without_m
         return real(person, **kwargs)
 
     monkeypatch.setattr(accounts, "add_person", spy)
-    call_command("load_demo", stdout=None)
+    settings.SIGNING_KEY_FILE = tmp_path / "key.pem"  # the demo generates one here if needed
+    settings.SIGNING_CERT_FILE = tmp_path / "cert.pem"
+    with django_capture_on_commit_callbacks(execute=True):  # queued e-mails are sent
+        call_command("load_demo", stdout=None)
     assert added and {p.username for p in added} == set(
         User.objects.values_list("username", flat=True)
     )

@@ -40,7 +40,7 @@ def test_signing_out_deletes_the_drafts(live_server, browser, secretariat, colle
     context = browser.new_context(locale="id-ID")
     page = open_editor(context, live_server.url, chapter, secretariat.username)
     type_a_draft(page)
-    page.locator(".dropdown-toggle").click()
+    page.locator(".dropdown-toggle", has=page.locator(".user-name")).click()  # the account menu
     page.get_by_role("button", name="Keluar").click()
     page.wait_for_url("**/accounts/login/**")
     names = page.evaluate("async () => (await indexedDB.databases()).map(db => db.name)")

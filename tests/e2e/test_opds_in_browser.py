@@ -33,7 +33,7 @@ def shot(page, name):
 
 
 @pytest.mark.parametrize(("width", "locale"), [(1280, "id-ID"), (390, "en-US")])
-def test_the_merge_is_previewed_then_confirmed(browser, live_server, width, locale):
+def test_the_merge_is_previewed_then_confirmed(browser, live_server, programme, width, locale):
     secretariat = UserFactory(username="sekretariat", role="secretariat")
     old = OpdFactory(name="Dinas Perhubungan", acronym="Dishub", head_position="Kepala Dinas")
     new = OpdFactory(name="Dinas Perhubungan dan Komunikasi", acronym="Dishubkominfo")
