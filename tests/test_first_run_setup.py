@@ -78,7 +78,11 @@ class TestTheSetupStepByStep:
         )
         assert response.redirect_chain[-1][0] == "/setup/"
 
-    def test_each_step_saves_and_the_setup_resumes_where_it_was_left(self, client, superuser):
+    def test_each_step_saves_and_the_setup_resumes_where_it_was_left(
+        self, client, superuser, settings, tmp_path
+    ):
+        settings.SIGNING_KEY_FILE = tmp_path / "key.pem"  # a fresh install: no certificate yet
+        settings.SIGNING_CERT_FILE = tmp_path / "cert.pem"
         sign_in(client, superuser)
         emblem = SimpleUploadedFile("lambang.png", png(), content_type="image/png")
         response = client.post("/setup/regency/", {**REGENCY_STEP, "emblem": emblem})

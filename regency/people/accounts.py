@@ -46,12 +46,21 @@ class PasswordLinkTokens(PasswordResetTokenGenerator):
 tokens = PasswordLinkTokens()
 
 
-def add_person(person: User) -> User:
-    """Save a new person without a password and queue the e-mail that lets them set one."""
-    person.username = person.email.lower()
-    person.set_unusable_password()
+def add_person(
+    person: User, *, username: str = "", password_hash: str = "", send_link: bool = True
+) -> User:
+    """Save a new person without a password and queue the e-mail that lets them set one.
+
+    The demo gives a ``username`` other than the e-mail, a ``password_hash`` (from
+    make_password) and ``send_link=False``: its accounts sign in at once, without mail."""
+    person.username = username or person.email.lower()
+    if password_hash:
+        person.password = password_hash
+    else:
+        person.set_unusable_password()
     person.save()
-    invite(person)
+    if send_link:
+        invite(person)
     return person
 
 

@@ -23,6 +23,7 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = User
         fields = PERSON_FIELDS
+        labels = {"email": _("E-mail")}  # as on the person's page, not Django's "email address"
 
     def __init__(self, *args: Any, editor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -4,8 +4,10 @@ The setup pages and ``load_demo`` both create the regency, its OPDs and its prog
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.db import transaction
@@ -54,7 +56,7 @@ def steps() -> list[Step]:
         Step(
             "certificate",
             gettext_lazy("The signing certificate"),
-            False,
+            has_certificate(),
             required=False,
             link=_url("masterplan:commitments:certificate"),
         ),
@@ -66,6 +68,12 @@ def steps() -> list[Step]:
             link=_url("people:add"),
         ),
     ]
+
+
+def has_certificate() -> bool:
+    """Whether a signing key and certificate are stored (masterplan makes and reads them;
+    a path check needs no import of it)."""
+    return Path(settings.SIGNING_CERT_FILE).is_file() and Path(settings.SIGNING_KEY_FILE).is_file()
 
 
 def is_complete() -> bool:

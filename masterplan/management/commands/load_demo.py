@@ -16,6 +16,7 @@ from django.test.utils import override_settings
 from quickwins import demo as quickwins_demo
 from regency import demo
 from regency.models import Opd, Programme, Regency, Role, User
+from regency.people import accounts as people
 from regency.setup import services as setup
 from workshops import demo as workshops_demo
 
@@ -83,20 +84,24 @@ class Command(BaseCommand):
             ),
         ]
         demo_password = make_password(demo.PASSWORD)  # hashing once keeps this quick
+        existing = set(User.objects.values_list("username", flat=True))
         for username, full_name, role, acronym, position, organisation in accounts:
-            User.objects.get_or_create(
+            if username in existing:
+                continue
+            people.add_person(
+                User(
+                    full_name=full_name,
+                    role=role,
+                    opd=opds.get(acronym),
+                    position=position,
+                    organisation=organisation,
+                    email=f"{username}@tubankab.go.id",
+                    is_staff=role == Role.SECRETARIAT,
+                    is_superuser=role == Role.SECRETARIAT,
+                ),
                 username=username,
-                defaults={
-                    "full_name": full_name,
-                    "role": role,
-                    "opd": opds.get(acronym),
-                    "position": position,
-                    "organisation": organisation,
-                    "email": f"{username}@tubankab.go.id",
-                    "is_staff": role == Role.SECRETARIAT,
-                    "is_superuser": role == Role.SECRETARIAT,
-                    "password": demo_password,
-                },
+                password_hash=demo_password,
+                send_link=False,  # the demo's accounts sign in with the demo password
             )
 
         workshops_demo.link_accounts()
