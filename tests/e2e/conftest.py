@@ -37,3 +37,16 @@ def tasks_backend(request):
     if os.environ.get("REDIS_URL"):
         return request.getfixturevalue("worker_storage")
     return None
+
+
+@pytest.fixture
+def tasks_here():
+    """Tasks run in this process even when Redis is configured (as in CI): the test reads the
+    e-mails they send from mail.outbox, which a worker process would not fill. The real
+    worker's path is covered by tests/integration/."""
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager

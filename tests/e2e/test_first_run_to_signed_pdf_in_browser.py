@@ -80,7 +80,7 @@ def draw_signature(page):
 
 
 def test_a_superuser_sets_up_a_wita_kota_and_the_signed_pdf_comes_out_without_the_admin(
-    live_server, browser, settings, tmp_path
+    live_server, browser, settings, tmp_path, tasks_here
 ):
     settings.SITE_URL = live_server.url  # the e-mails' links lead to this server
     settings.SIGNING_KEY_FILE = tmp_path / "signing" / "key.pem"  # no certificate yet

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_person_added_in_the_browser_sets_a_password_by_the_link(
-    live_server, browser, secretariat, opd, regency, settings
+    live_server, browser, secretariat, opd, regency, settings, tasks_here
 ):
     settings.SITE_URL = live_server.url  # the e-mail's link leads to this server
     context = browser.new_context(locale="en-US", viewport={"width": 390, "height": 844})
