@@ -33,6 +33,7 @@ class TestTheCertificateStep:
         ProgrammeFactory()
         item = certificate_item(setup_page(client))
         assert "Done" not in item and "Selesai" not in item
+        assert "Sebelum lembar pertama" in item and "Opsional" not in item  # issuing needs it
 
     def test_is_done_once_the_certificate_page_made_one(self, client, settings, tmp_path):
         settings.SIGNING_CERT_FILE = tmp_path / "cert.pem"

@@ -31,6 +31,7 @@ class Step:
     done: bool
     required: bool = True
     link: str = ""  # another page that does the work (the certificate, people)
+    later: Any = ""  # a step that may wait: until when
 
 
 def _url(name: str) -> str:
@@ -59,6 +60,7 @@ def steps() -> list[Step]:
             has_certificate(),
             required=False,
             link=_url("masterplan:commitments:certificate"),
+            later=gettext_lazy("Before the first sheet"),
         ),
         Step(
             "people",
