@@ -169,22 +169,6 @@ class WalkInForm(forms.ModelForm):
         fields = ["name", "position", "opd", "organisation", "category"]
 
 
-IMPORT_MAX_MEGABYTES = 5
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("XLSX or CSV file"),
-        widget=forms.FileInput(attrs=size_limit(IMPORT_MAX_MEGABYTES)),
-    )
-
-    def clean_file(self) -> UploadedFile:
-        upload = self.cleaned_data["file"]
-        if upload.size > IMPORT_MAX_MEGABYTES * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
-
-
 class InviteForm(forms.Form):
     # ModelChoiceFields and ChoiceFields among them: __init__ sets their querysets and choices
     fields: dict[str, Any]

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from regency import files, imports
+from regency.forms import IMPORT_MAX_MEGABYTES, TableImportForm
 from regency.models import ImportJob, Programme
 from regency.permissions import (
     EVERYONE,
@@ -30,10 +31,8 @@ from regency.permissions import (
 from . import attendance, photos, planning, printing, register
 from .forms import (
     EVIDENCE_MAX_MEGABYTES,
-    IMPORT_MAX_MEGABYTES,
     AgendaItemForm,
     FollowUpForm,
-    ImportForm,
     InviteForm,
     MentorForm,
     MinutesForm,
@@ -224,7 +223,7 @@ def participant_add(
 @role_required(SECRETARIAT)
 def participant_import(request: AuthenticatedRequest) -> HttpResponse:
     programme = Programme.current_or_404()
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = TableImportForm(request.POST or None, request.FILES or None)
     report = None
     job = ImportJob.objects.filter(
         # no job asked: pk=None finds none

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from regency.files import size_limit
+from regency.forms import TableImportForm
 from regency.models import Dimension, Element, Opd
 
 from .models import (
@@ -284,25 +284,22 @@ class ReturnForm(forms.Form):
     )
 
 
-MAX_IMPORT_MEGABYTES = 5
+class ImportForm(TableImportForm):
+    """A worksheet exported from here and filled in offline: XLSX only (it carries versions)."""
 
+    accept = ".xlsx"
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("XLSX file"),
-        help_text=_("A worksheet exported from here and filled in offline."),
-        error_messages={"required": _("Choose the XLSX file to import.")},
-        widget=forms.FileInput(attrs={"accept": ".xlsx", **size_limit(MAX_IMPORT_MEGABYTES)}),
-    )
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(
+            *args, help_text=_("A worksheet exported from here and filled in offline."), **kwargs
+        )
+        self.fields["file"].label = _("XLSX file")
+        self.fields["file"].error_messages["required"] = _("Choose the XLSX file to import.")
 
     def clean_file(self) -> UploadedFile:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
+        upload = super().clean_file()
+        if not (upload.name or "").lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Only .xlsx files can be imported."))
-        if upload.size > MAX_IMPORT_MEGABYTES * 1024 * 1024:  # a worksheet is a few hundred KB
-            raise forms.ValidationError(
-                _("The file is larger than %(megabytes)s MB.") % {"megabytes": MAX_IMPORT_MEGABYTES}
-            )
         return upload
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regency import files, imports
+from regency.forms import IMPORT_MAX_MEGABYTES
 from regency.models import Dimension, ImportJob, Opd, Programme, User
 from regency.outbox import enqueue
 from regency.permissions import (
@@ -28,7 +29,6 @@ from regency.permissions import (
 
 from . import readiness, spreadsheets, workflow
 from .forms import (
-    MAX_IMPORT_MEGABYTES,
     CommentForm,
     DeadlineForm,
     EntryForm,
@@ -390,7 +390,7 @@ def window_export(request: AuthenticatedRequest, window_id: int) -> HttpResponse
     return _xlsx_response(content, spreadsheets.filename(window=window))
 
 
-@files.upload_limit(MAX_IMPORT_MEGABYTES)
+@files.upload_limit(IMPORT_MAX_MEGABYTES)
 @role_required(EVERYONE)
 def worksheet_import(request: AuthenticatedRequest, worksheet_id: int) -> HttpResponse:
     worksheet = _worksheet(request.user, worksheet_id)

@@ -3,32 +3,15 @@
 from typing import Any
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from ..files import size_limit
 from ..models import Opd
-
-IMPORT_MAX_MEGABYTES = 5
 
 
 class OpdForm(forms.ModelForm):
     class Meta:
         model = Opd
         fields = ["name", "acronym", "kind", "head_name", "head_nip", "head_position"]
-
-
-class OpdImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("XLSX or CSV file"),
-        widget=forms.FileInput(attrs=size_limit(IMPORT_MAX_MEGABYTES)),
-    )
-
-    def clean_file(self) -> UploadedFile:
-        upload = self.cleaned_data["file"]
-        if upload.size > IMPORT_MAX_MEGABYTES * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
 
 
 class OpdChoiceField(forms.ModelChoiceField):

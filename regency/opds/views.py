@@ -8,11 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import files, imports
+from ..forms import IMPORT_MAX_MEGABYTES, TableImportForm
 from ..models import Opd
 from ..permissions import SECRETARIAT, AuthenticatedRequest, role_required
-from .forms import IMPORT_MAX_MEGABYTES, MergeForm, OpdForm, OpdImportForm
+from .forms import MergeForm, OpdForm
 from .merging import MergeRefused, merge_opds, plan_merge
 from .register import import_opds
+
+# The columns of a table of OPDs, for the import pages of the setup and of the OPDs.
+OPD_COLUMNS = _(
+    "A header row, then one OPD a row. Columns: Nama, Singkatan, Jenis, Nama Kepala, "
+    "NIP Kepala, Jabatan Kepala; only Nama is needed."
+)
 
 
 @role_required(SECRETARIAT)
@@ -75,7 +82,7 @@ def opd_activate(request: AuthenticatedRequest, opd_id: int) -> HttpResponse:
 @files.upload_limit(IMPORT_MAX_MEGABYTES)
 @role_required(SECRETARIAT)
 def opd_import(request: AuthenticatedRequest) -> HttpResponse:
-    form = OpdImportForm(request.POST or None, request.FILES or None)
+    form = TableImportForm(request.POST or None, request.FILES or None, help_text=OPD_COLUMNS)
     report = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -55,13 +55,6 @@ class PersonForm(forms.ModelForm):
         return email
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("File (.xlsx or .csv)"),
-        help_text=_("Columns: Nama, NIP, Jabatan, OPD, Peran, Email, Telepon."),
-    )
-
-
 class PersonFilter(django_filters.FilterSet):
     """The list's filters: OPD, role, active or not, and a search over names and numbers."""
 

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from .. import imports
+from .. import files, imports
+from ..forms import IMPORT_MAX_MEGABYTES, TableImportForm
 from ..models import User
 from ..permissions import SECRETARIAT, AuthenticatedRequest, role_required
 from . import accounts, changes
-from .forms import ImportForm, PersonFilter, PersonForm
+from .forms import PersonFilter, PersonForm
 
 PER_PAGE = 25
 
@@ -54,8 +55,13 @@ def person_add(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @role_required(SECRETARIAT)
+@files.upload_limit(IMPORT_MAX_MEGABYTES)
 def person_import(request: AuthenticatedRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = TableImportForm(
+        request.POST or None,
+        request.FILES or None,
+        help_text=_("Columns: Nama, NIP, Jabatan, OPD, Peran, Email, Telepon."),
+    )
     report = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,7 +11,6 @@ from ..models import Opd, Programme, Regency
 from .services import OFFICE_FIELDS
 
 EMBLEM_MAX_MEGABYTES = 2
-IMPORT_MAX_MEGABYTES = 5
 
 
 class RegencyForm(forms.ModelForm):
@@ -73,17 +72,6 @@ class OpdRowForm(forms.Form):
 
 
 OpdFormSet = forms.formset_factory(OpdRowForm, extra=5, max_num=30, absolute_max=30)
-
-
-class OpdImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Table of OPDs (XLSX or CSV)"),
-        help_text=_(
-            "A header row, then one OPD a row. Columns: Nama, Singkatan, Jenis, Nama Kepala, "
-            "NIP Kepala, Jabatan Kepala; only Nama is needed."
-        ),
-        widget=forms.FileInput(attrs={"accept": ".xlsx,.csv", **size_limit(IMPORT_MAX_MEGABYTES)}),
-    )
 
 
 class ProgrammeForm(forms.ModelForm):

@@ -12,17 +12,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .. import files
+from ..forms import IMPORT_MAX_MEGABYTES, TableImportForm
 from ..imports import RefusedFile
 from ..models import Opd, Programme, Regency
+from ..opds.views import OPD_COLUMNS
 from ..permissions import AuthenticatedRequest, can_administer
 from . import services
 from .forms import (
     EMBLEM_MAX_MEGABYTES,
-    IMPORT_MAX_MEGABYTES,
     NextProgrammeForm,
     OfficeForm,
     OpdFormSet,
-    OpdImportForm,
     ProgrammeForm,
     ProgrammeSettingsForm,
     RegencyForm,
@@ -98,9 +98,10 @@ def office_step(request: AuthenticatedRequest) -> HttpResponse:
 @files.upload_limit(IMPORT_MAX_MEGABYTES)
 def opds_step(request: AuthenticatedRequest) -> HttpResponse:
     typed = OpdFormSet(request.POST if "typed" in request.POST else None, prefix="opd")
-    upload = OpdImportForm(
+    upload = TableImportForm(
         request.POST if "import" in request.POST else None,
         request.FILES if "import" in request.POST else None,
+        help_text=OPD_COLUMNS,
     )
     report = None
     if "typed" in request.POST and typed.is_valid():
