@@ -117,6 +117,9 @@ class TestEditingAndDeactivating:
     def test_a_deactivated_person_cannot_sign_in_and_their_signature_stays(
         self, login, secretariat, programme, opd_head
     ):
+        before = Client()  # the same password signs in while the person is active
+        before.post("/accounts/login/", {"username": opd_head.username, "password": PASSWORD})
+        assert "_auth_user_id" in before.session
         sheet = issued_sheet(programme, secretariat, [opd_head])
         signatory = sheet.signatories.get(user=opd_head)
         Signature.objects.create(signatory=signatory, outcome="signed", content_hash="x")
