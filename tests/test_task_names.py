@@ -28,3 +28,13 @@ def test_every_task_keeps_the_name_it_was_first_registered_with():
 def test_the_beat_schedule_names_a_registered_task(settings):
     for entry in settings.CELERY_BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks
+
+
+def test_every_task_acknowledges_late_and_has_a_time_limit(settings):
+    """From the settings' defaults (CELERY_TASK_*): a worker that dies gives the message back,
+    and no task runs for ever."""
+    app.loader.import_default_modules()
+    for name in REGISTERED:
+        task = app.tasks[name]
+        assert task.acks_late and task.reject_on_worker_lost, name
+        assert 0 < (task.time_limit or app.conf.task_time_limit) <= settings.CELERY_TASK_TIME_LIMIT

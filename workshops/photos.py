@@ -40,13 +40,7 @@ def make_thumbnail(photo_id: int) -> Photo | None:
     return photo
 
 
-@shared_task(
-    name="workshops.tasks.make_thumbnail",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=120,
-    soft_time_limit=100,
-)
+@shared_task(name="workshops.tasks.make_thumbnail", time_limit=120, soft_time_limit=100)
 def thumbnail_task(photo_id: int) -> str:
     photo = make_thumbnail(photo_id)
     return "done" if photo else "missing"

@@ -131,13 +131,7 @@ def run_print_job(job_id: int) -> PrintJob | None:
     return job
 
 
-@shared_task(
-    name="workshops.tasks.render_print_job",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
-)
+@shared_task(name="workshops.tasks.render_print_job")
 def render_print_job(job_id: int) -> str:
     job = run_print_job(job_id)
     return job.status if job else "missing"

@@ -203,13 +203,7 @@ def search(programme: Programme, query: str) -> QuerySet[Participant]:
     return people
 
 
-@shared_task(
-    name="workshops.import_participants",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=300,
-    soft_time_limit=270,
-)
+@shared_task(name="workshops.import_participants", time_limit=300, soft_time_limit=270)
 def import_participants_task(job_id: int) -> str:
     job = imports.run(job_id, run_import_job)
     return job.status if job else "missing"

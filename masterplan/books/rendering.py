@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from celery import shared_task
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -342,13 +341,7 @@ def move_chapter(chapter: Chapter, step: int) -> None:
 # --- Home page ------------------------------------------------------------------------------
 
 
-@shared_task(
-    name="masterplan.tasks.render_book",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
-)
+@shared_task(name="masterplan.tasks.render_book")
 def render_book(job_id: int) -> str:
     job = run_render_job(job_id)
     return job.status if job else "missing"

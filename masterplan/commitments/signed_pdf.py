@@ -325,13 +325,7 @@ def verify(data: bytes) -> Verification:
     )
 
 
-@shared_task(
-    name="masterplan.tasks.sign_commitment_pdf",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
-)
+@shared_task(name="masterplan.tasks.sign_commitment_pdf")
 def sign_commitment_pdf(sheet_id: int) -> str:
     sheet = produce(sheet_id)
     return sheet.pdf_status if sheet else "missing"

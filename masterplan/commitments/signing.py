@@ -513,12 +513,6 @@ def send_reminders(sheet_id: int, requested_at: datetime.datetime) -> int:
     return sent
 
 
-@shared_task(
-    name="masterplan.tasks.send_signing_reminders",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=120,
-    soft_time_limit=100,
-)
+@shared_task(name="masterplan.tasks.send_signing_reminders", time_limit=120, soft_time_limit=100)
 def send_signing_reminders(sheet_id: int, requested_at: str) -> int:
     return send_reminders(sheet_id, datetime.datetime.fromisoformat(requested_at))

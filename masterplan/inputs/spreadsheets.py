@@ -437,13 +437,7 @@ class _QueryDict(dict):
         return value if isinstance(value, list) else [value]
 
 
-@shared_task(
-    name="masterplan.import_worksheet",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=300,
-    soft_time_limit=270,
-)
+@shared_task(name="masterplan.import_worksheet", time_limit=300, soft_time_limit=270)
 def import_worksheet_task(job_id: int) -> str:
     job = imports.run(job_id, run_import_job)
     return job.status if job else "missing"

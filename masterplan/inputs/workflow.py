@@ -401,35 +401,19 @@ def home_context(user: User, programme: Programme | None) -> dict:
 
 
 @shared_task(
-    name="masterplan.tasks.mail_worksheet_state_change",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=120,
-    soft_time_limit=100,
+    name="masterplan.tasks.mail_worksheet_state_change", time_limit=120, soft_time_limit=100
 )
 def mail_worksheet_state_change(change_id: int) -> int:
     return mail_state_change(change_id)
 
 
-@shared_task(
-    name="masterplan.tasks.send_input_reminders",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=300,
-    soft_time_limit=270,
-)
+@shared_task(name="masterplan.tasks.send_input_reminders", time_limit=300, soft_time_limit=270)
 def send_input_reminders(window_id: int) -> int:
     window = InputWindow.objects.filter(pk=window_id).first()
     return send_reminders(window) if window else 0
 
 
-@shared_task(
-    name="masterplan.tasks.send_due_input_reminders",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=300,
-    soft_time_limit=270,
-)
+@shared_task(name="masterplan.tasks.send_due_input_reminders", time_limit=300, soft_time_limit=270)
 def send_due_input_reminders() -> list[int]:
     """Run by Celery beat (CELERY_BEAT_SCHEDULE in settings)."""
     return send_due_reminders()

@@ -118,13 +118,7 @@ def send_password_link(user_id: int, purpose: str) -> bool:
     return True
 
 
-@shared_task(
-    name="regency.people.send_password_link",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    time_limit=60,
-    soft_time_limit=50,
-)
+@shared_task(name="regency.people.send_password_link", time_limit=60, soft_time_limit=50)
 def send_password_link_task(user_id: int, purpose: str) -> bool:
     return send_password_link(user_id, purpose)
 
